@@ -1,0 +1,150 @@
+//! Analyze stage: turns the [`Model`] into an architecture picture.
+//!
+//! Input: [`Model`] and the [`Catalog`]. Output: [`Analysis`] — presentation-agnostic
+//! [`Diagram`]s (architecture overview, responsibilities), each item's role and how it was found,
+//! glue folded into the node it configures, traffic/configuration connections, and type-specific
+//! facts (ECS containers, services) for the document. See `../shared/VIEWS.md` for the rules.
+
+use crate::catalog::Catalog;
+use crate::model::{ItemId, Model};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// How an item's role was decided; shown in the document so inferred roles are visible as such.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RoleSource {
+    /// `@role` in a comment.
+    Annotation,
+    /// `zumen.toml`.
+    Sidecar,
+    /// Usage, e.g. a task definition no service runs is a one-off task.
+    Usage,
+    /// The catalog category of the resource type.
+    Catalog,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RoleAssignment {
+    /// Role id, e.g. `resident`, `one-off`, `check`, `monitoring`, `edge`, `network`, `data`.
+    pub role: String,
+    pub source: RoleSource,
+    /// Why, for inferred roles: "no aws_ecs_service runs this task definition".
+    pub reason: Option<String>,
+}
+
+/// The kind of a relation between two items (VIEWS.md "Three kinds of relation").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EdgeKind {
+    /// Requests or data flow at run time, in flow direction.
+    Traffic,
+    /// Uses/reads/pulls: IAM role, secret, image, log group, certificate.
+    Config,
+    /// A plain reference with no better interpretation.
+    Dependency,
+}
+
+/// A resource-level connection, listed in the document under "connects to / from".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Connection {
+    pub from: ItemId,
+    pub to: ItemId,
+    pub kind: EdgeKind,
+    pub label: Option<String>,
+}
+
+/// One container of an ECS task definition, from `container_definitions = jsonencode([...])`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Container {
+    pub name: String,
+    pub image: String,
+    pub ports: Vec<String>,
+    pub essential: Option<bool>,
+    /// (environment variable name, where the value comes from: an address or ARN text).
+    pub secrets: Vec<(String, String)>,
+    pub environment: Vec<(String, String)>,
+    pub log_driver: Option<String>,
+    pub command: Option<String>,
+    pub depends_on: Vec<String>,
+}
+
+/// Type-specific facts for the document section of one item.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Facts {
+    /// Label/value rows, e.g. ("Desired count", "2"), ("Launch type", "FARGATE").
+    pub rows: Vec<(String, String)>,
+    pub containers: Vec<Container>,
+}
+
+/// What the analysis concluded for one root.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Analysis {
+    pub diagrams: Vec<Diagram>,
+    pub roles: BTreeMap<ItemId, RoleAssignment>,
+    /// Glue item → the item it was folded into (or `None` when it became an edge).
+    pub folded: BTreeMap<ItemId, Option<ItemId>>,
+    pub connections: Vec<Connection>,
+    pub facts: BTreeMap<ItemId, Facts>,
+    /// Role definitions in display order (defaults merged with `zumen.toml`).
+    pub role_defs: Vec<crate::model::RoleDef>,
+}
+
+/// A presentation-agnostic diagram: nodes, edges and nested groups with labels.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Diagram {
+    /// File stem and anchor: `architecture`, `responsibilities`.
+    pub id: String,
+    pub title: String,
+    pub nodes: Vec<Node>,
+    pub edges: Vec<Edge>,
+    pub groups: Vec<Group>,
+    /// What the diagram left out and why (the document lists it): "12 glue resources folded".
+    pub omitted: Vec<String>,
+}
+
+/// A box in a diagram.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Node {
+    /// Unique within the diagram; an address or an actor id (`actor.users`).
+    pub id: String,
+    pub label: String,
+    /// Secondary line, usually the type's display label ("Application Load Balancer").
+    pub sublabel: String,
+    /// Style class from the catalog (`compute`, `database`, `network`, …); themes style it.
+    pub category: String,
+    /// Icon name in the theme's icon set.
+    pub icon: String,
+    /// `×3`, `×N`, `0..1`.
+    pub badge: Option<String>,
+    /// Index into [`Diagram::groups`].
+    pub group: Option<usize>,
+    /// Link target in the document (`#module-backend-aws-ecs-service-app`).
+    pub link: Option<String>,
+    /// Full text for the SVG `<title>` tooltip.
+    pub tooltip: String,
+}
+
+/// A nesting box: VPC, subnet, module, responsibility group.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Group {
+    pub id: String,
+    pub label: String,
+    /// Style class (`vpc`, `subnet`, `module`, `role`, `az`).
+    pub class: String,
+    pub parent: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Edge {
+    pub from: String,
+    pub to: String,
+    pub kind: EdgeKind,
+    pub label: Option<String>,
+}
+
+/// Runs the analysis.
+pub fn analyze(model: &Model, catalog: &Catalog) -> Analysis {
+    let _ = (model, catalog);
+    Analysis::default() // FIXME(analyze-owner): filled in by the analyze work.
+}
