@@ -5,11 +5,19 @@
 #[derive(Debug, Clone, Default)]
 pub struct Theme {
     pub name: String,
+    /// CSS inlined into every SVG (`<style>`), tokens already substituted.
+    pub diagram_css: String,
+    /// CSS inlined into `index.html`, tokens already substituted.
+    pub document_css: String,
+    /// Optional HTML slots for the document (`header.html`, `footer.html`, `extra.css`).
+    pub header_html: Option<String>,
+    pub footer_html: Option<String>,
+    pub extra_css: Option<String>,
 }
 
 impl Theme {
     /// A built-in theme by name (`default`, `dark`).
     pub fn builtin(name: &str) -> Option<Theme> {
-        Some(Theme { name: name.to_string() }) // FIXME(layout-owner)
+        Some(Theme { name: name.to_string(), ..Theme::default() }) // FIXME(layout-owner)
     }
 }

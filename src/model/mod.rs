@@ -226,3 +226,18 @@ impl Model {
 }
 
 mod resolve;
+
+/// The document anchor of an address: lowercase, every run of characters other than letters,
+/// digits and `_` becomes one `-` (`module.app.aws_ecs_service.api` → `module-app-aws_ecs_service-api`).
+/// Diagrams link nodes to it; the document emits `<a id="…">` with it.
+pub fn anchor(address: &str) -> String {
+    let mut out = String::with_capacity(address.len());
+    for c in address.chars() {
+        if c.is_alphanumeric() || c == '_' {
+            out.extend(c.to_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
