@@ -1,6 +1,17 @@
 //! Doc stage: the design document (`DESIGN.md`, `index.html`) and `model.json`.
 //!
-//! Input: [`Model`], [`Analysis`] and the rendered SVGs. Output: [`Artifact`]s.
+//! Input: [`Model`], [`Analysis`] and the rendered SVGs. Output: [`Artifact`]s. Both documents are
+//! askama templates over one [`context::DocContext`], so they carry the same content in the same
+//! order; [`escape`] holds the escaping rules for every output position, [`intent`] makes intent
+//! Markdown safe. `docs/model-json.md` documents the JSON schema.
+
+pub mod context;
+pub mod escape;
+pub mod intent;
+pub mod json;
+pub mod md;
+pub mod page;
+pub mod section;
 
 use crate::analyze::Analysis;
 use crate::model::Model;
@@ -14,17 +25,19 @@ pub struct RenderedDiagram<'a> {
     pub svg: &'a str,
 }
 
+/// `DESIGN.md`: GitHub-flavoured Markdown with the diagrams as relative image links.
 pub fn markdown(model: &Model, analysis: &Analysis, diagrams: &[RenderedDiagram<'_>]) -> Artifact {
-    let _ = (model, analysis, diagrams);
-    Artifact { path: "DESIGN.md".into(), bytes: Vec::new() } // FIXME(doc-owner)
+    let doc = context::DocContext::new(model, analysis, diagrams);
+    Artifact { path: "DESIGN.md".into(), bytes: md::render(&doc).into_bytes() }
 }
 
+/// `index.html`: one self-contained page with the diagrams inlined and the theme's CSS.
 pub fn html(model: &Model, analysis: &Analysis, diagrams: &[RenderedDiagram<'_>], theme: &Theme) -> Artifact {
-    let _ = (model, analysis, diagrams, theme);
-    Artifact { path: "index.html".into(), bytes: Vec::new() } // FIXME(doc-owner)
+    let doc = context::DocContext::new(model, analysis, diagrams);
+    Artifact { path: "index.html".into(), bytes: page::render(&doc, theme).into_bytes() }
 }
 
+/// `model.json`: the model and analysis as data, schema `zumen.model/1`.
 pub fn json(model: &Model, analysis: &Analysis) -> Artifact {
-    let _ = (model, analysis);
-    Artifact { path: "model.json".into(), bytes: Vec::new() } // FIXME(doc-owner)
+    Artifact { path: "model.json".into(), bytes: json::render(model, analysis).into_bytes() }
 }

@@ -1,0 +1,294 @@
+//! One document section per resource, data source and module call: what it is, why it exists,
+//! what it connects to, and the facts the analysis found — then the sections grouped by role.
+//!
+//! Part of the doc stage's [`super::context::DocContext`]; strings are cleaned, not escaped.
+
+use super::context::{non_empty, ItemRef, SectionGroup};
+use super::escape::clean;
+use crate::analyze::{Analysis, EdgeKind, RoleSource};
+use crate::model::{anchor, Instances, Item, ItemId, ItemKind, Model};
+
+/// The section of one item.
+pub struct Section {
+    pub anchor: String,
+    pub address: String,
+    /// `resource`, `data source`, `module call`.
+    pub kind: &'static str,
+    /// Resource type, or the module source for a module call.
+    pub resource_type: String,
+    /// `file:line`.
+    pub location: String,
+    pub role: Option<RoleView>,
+    pub owner: Option<String>,
+    pub group: Option<String>,
+    pub links: Vec<String>,
+    /// Why it exists (Markdown); `None` shows the "no intent yet" marker.
+    pub intent: Option<String>,
+    pub connects_to: Vec<ConnectionView>,
+    pub connects_from: Vec<ConnectionView>,
+    /// Glue folded into this item.
+    pub folded: Vec<ItemRef>,
+    /// The item this glue was folded into.
+    pub folded_into: Option<ItemRef>,
+    /// `×3 (count = var.n)`, `not created with default inputs (…)`.
+    pub instances: Option<String>,
+    pub imported: bool,
+    pub hidden: bool,
+    pub facts: Vec<Fact>,
+    pub containers: Vec<ContainerView>,
+}
+
+/// The role of an item and how it was decided.
+pub struct RoleView {
+    pub id: String,
+    pub label: String,
+    /// `@role`, `zumen.toml`, `inferred from usage`, `inferred from catalog`.
+    pub how: &'static str,
+    pub inferred: bool,
+    pub reason: Option<String>,
+}
+
+pub struct ConnectionView {
+    pub address: String,
+    pub anchor: String,
+    pub kind: &'static str,
+    pub label: Option<String>,
+}
+
+pub struct Fact {
+    pub label: String,
+    pub value: String,
+}
+
+pub struct ContainerView {
+    pub name: String,
+    pub image: String,
+    pub ports: Vec<String>,
+    /// `yes`, `no` or empty when not set.
+    pub essential: &'static str,
+    pub secrets: Vec<Fact>,
+    pub log_driver: Option<String>,
+}
+
+impl Section {
+    pub fn item_ref(&self) -> ItemRef {
+        ItemRef { address: self.address.clone(), anchor: self.anchor.clone(), location: self.location.clone() }
+    }
+}
+
+/// A link to an item's section.
+pub fn item_ref(item: &Item) -> ItemRef {
+    ItemRef {
+        address: clean(&item.address),
+        anchor: anchor(&item.address),
+        location: clean(&format!("{}:{}", item.location.file, item.location.line)),
+    }
+}
+
+fn edge_kind(kind: EdgeKind) -> &'static str {
+    match kind {
+        EdgeKind::Traffic => "traffic",
+        EdgeKind::Config => "config",
+        EdgeKind::Dependency => "dependency",
+    }
+}
+
+/// The label shown for a role id: its definition's label, else the id.
+pub fn role_label(analysis: &Analysis, id: &str) -> String {
+    analysis
+        .role_defs
+        .iter()
+        .find(|d| d.id == id)
+        .and_then(|d| non_empty(d.label.as_deref()))
+        .unwrap_or_else(|| clean(id))
+}
+
+fn role_view(model: &Model, analysis: &Analysis, id: ItemId) -> Option<RoleView> {
+    let (role, how, inferred, reason) = match analysis.roles.get(&id) {
+        Some(a) => {
+            let (how, inferred) = match a.source {
+                RoleSource::Annotation => ("@role", false),
+                RoleSource::Sidecar => ("zumen.toml", false),
+                RoleSource::Usage => ("inferred from usage", true),
+                RoleSource::Catalog => ("inferred from catalog", true),
+            };
+            (a.role.clone(), how, inferred, a.reason.clone())
+        }
+        // The analysis did not decide (or has not run): an explicit `@role` still counts.
+        None => (model.items.get(id)?.annotation.role.clone()?, "@role", false, None),
+    };
+    Some(RoleView {
+        label: role_label(analysis, &role),
+        id: clean(&role),
+        how,
+        inferred,
+        reason: non_empty(reason.as_deref()),
+    })
+}
+
+/// `None` for a single instance; otherwise the multiplicity with the expression behind it.
+pub fn instances_text(instances: &Instances) -> Option<String> {
+    Some(clean(&match instances {
+        Instances::Single => return None,
+        Instances::Count { expr, value: Some(0) } => {
+            format!("conditional: not created with default inputs (count = {expr})")
+        }
+        Instances::Count { expr, value: Some(n) } => format!("×{n} (count = {expr})"),
+        Instances::Count { expr, value: None } => format!("×N (count = {expr})"),
+        Instances::ForEach { expr, keys: Some(keys) } if keys.is_empty() => {
+            format!("conditional: not created with default inputs (for_each = {expr})")
+        }
+        Instances::ForEach { expr, keys: Some(keys) } => {
+            format!("×{}: {} (for_each = {expr})", keys.len(), keys.join(", "))
+        }
+        Instances::ForEach { expr, keys: None } => format!("×N (for_each = {expr})"),
+    }))
+}
+
+/// Connections touching `id`, as (to, from) lists. Falls back to the model's resolved dependencies
+/// when the analysis produced no connections at all (it has not run, or found nothing).
+fn connections(model: &Model, analysis: &Analysis, id: ItemId) -> (Vec<ConnectionView>, Vec<ConnectionView>) {
+    let view = |other: ItemId, kind: &'static str, label: Option<&str>| {
+        model.items.get(other).map(|o| ConnectionView {
+            address: clean(&o.address),
+            anchor: anchor(&o.address),
+            kind,
+            label: non_empty(label),
+        })
+    };
+    let (mut to, mut from): (Vec<_>, Vec<_>) = if analysis.connections.is_empty() {
+        let deps = &model.dependencies;
+        (
+            deps.iter().filter(|d| d.from == id).filter_map(|d| view(d.to, "dependency", None)).collect(),
+            deps.iter().filter(|d| d.to == id).filter_map(|d| view(d.from, "dependency", None)).collect(),
+        )
+    } else {
+        let cs = &analysis.connections;
+        (
+            cs.iter()
+                .filter(|c| c.from == id)
+                .filter_map(|c| view(c.to, edge_kind(c.kind), c.label.as_deref()))
+                .collect(),
+            cs.iter()
+                .filter(|c| c.to == id)
+                .filter_map(|c| view(c.from, edge_kind(c.kind), c.label.as_deref()))
+                .collect(),
+        )
+    };
+    for list in [&mut to, &mut from] {
+        list.sort_by(|a, b| (&a.address, a.kind, &a.label).cmp(&(&b.address, b.kind, &b.label)));
+        list.dedup_by(|a, b| a.address == b.address && a.kind == b.kind && a.label == b.label);
+    }
+    (to, from)
+}
+
+fn section(model: &Model, analysis: &Analysis, id: ItemId, item: &Item) -> Section {
+    let (connects_to, connects_from) = connections(model, analysis, id);
+    let facts = analysis.facts.get(&id);
+    let ann = &item.annotation;
+    Section {
+        anchor: anchor(&item.address),
+        address: clean(&item.address),
+        kind: match item.kind {
+            ItemKind::Data => "data source",
+            ItemKind::Module => "module call",
+            _ => "resource",
+        },
+        resource_type: match &item.module_call {
+            Some(call) => clean(&call.source),
+            None => clean(&item.resource_type),
+        },
+        location: item_ref(item).location,
+        role: role_view(model, analysis, id),
+        owner: non_empty(ann.owner.as_deref()),
+        group: non_empty(ann.group.as_deref()),
+        links: ann.links.iter().map(|l| clean(l)).filter(|l| !l.trim().is_empty()).collect(),
+        intent: non_empty(ann.intent.as_deref()),
+        connects_to,
+        connects_from,
+        folded: analysis
+            .folded
+            .iter()
+            .filter(|(_, host)| **host == Some(id))
+            .filter_map(|(glue, _)| model.items.get(*glue).map(item_ref))
+            .collect(),
+        folded_into: analysis.folded.get(&id).copied().flatten().and_then(|h| model.items.get(h)).map(item_ref),
+        instances: instances_text(&item.instances),
+        imported: item.imported,
+        hidden: ann.hide,
+        facts: facts
+            .map(|f| f.rows.iter().map(|(l, v)| Fact { label: clean(l), value: clean(v) }).collect())
+            .unwrap_or_default(),
+        containers: facts.map(|f| f.containers.iter().map(container_view).collect()).unwrap_or_default(),
+    }
+}
+
+fn container_view(c: &crate::analyze::Container) -> ContainerView {
+    ContainerView {
+        name: clean(&c.name),
+        image: clean(&c.image),
+        ports: c.ports.iter().map(|p| clean(p)).collect(),
+        essential: match c.essential {
+            Some(true) => "yes",
+            Some(false) => "no",
+            None => "",
+        },
+        secrets: c.secrets.iter().map(|(n, from)| Fact { label: clean(n), value: clean(from) }).collect(),
+        log_driver: non_empty(c.log_driver.as_deref()),
+    }
+}
+
+/// Sections for every resource, data source and module call, in model order.
+pub fn build_all(model: &Model, analysis: &Analysis) -> Vec<(Option<String>, Section)> {
+    model
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| matches!(i.kind, ItemKind::Resource | ItemKind::Data | ItemKind::Module))
+        .map(|(id, item)| {
+            let s = section(model, analysis, id, item);
+            (s.role.as_ref().map(|r| r.id.clone()), s)
+        })
+        .collect()
+}
+
+/// Groups sections by role: defined roles in their display order, then other roles by id, then
+/// the items with no role. Within a group, model order.
+pub fn group_by_role(sections: Vec<(Option<String>, Section)>, analysis: &Analysis) -> Vec<SectionGroup> {
+    let mut order: Vec<String> = analysis.role_defs.iter().map(|d| clean(&d.id)).collect();
+    let mut extra: Vec<String> =
+        sections.iter().filter_map(|(r, _)| r.clone()).filter(|r| !order.contains(r)).collect();
+    extra.sort();
+    extra.dedup();
+    order.extend(extra);
+    let mut groups: Vec<SectionGroup> = order
+        .iter()
+        .map(|id| SectionGroup {
+            role: Some(id.clone()),
+            title: role_label(analysis, id),
+            anchor: anchor(&format!("role-{id}")),
+            description: analysis
+                .role_defs
+                .iter()
+                .find(|d| d.id == *id)
+                .and_then(|d| non_empty(d.description.as_deref())),
+            sections: Vec::new(),
+        })
+        .collect();
+    let mut other = SectionGroup {
+        role: None,
+        title: "Other resources".into(),
+        anchor: "role-none".into(),
+        description: None,
+        sections: Vec::new(),
+    };
+    for (role, s) in sections {
+        match role.and_then(|r| order.iter().position(|o| *o == r)) {
+            Some(i) => groups[i].sections.push(s),
+            None => other.sections.push(s),
+        }
+    }
+    groups.push(other);
+    groups.retain(|g| !g.sections.is_empty());
+    groups
+}
