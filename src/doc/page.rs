@@ -45,8 +45,27 @@ pub fn render(doc: &DocContext, theme: &Theme) -> String {
     };
     // Rendering only writes into a String, which cannot fail; an error would be a template bug.
     let html = page.render().unwrap_or_else(|e| format!("<!doctype html><title>template error</title><p>{e}"));
-    let mut out: String = html.lines().map(str::trim_end).collect::<Vec<_>>().join("\n");
-    out.push('\n');
+    tidy(&html)
+}
+
+/// Drops trailing spaces and the blank lines the template's conditionals leave, except inside
+/// `<pre>` where whitespace is content.
+fn tidy(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_pre = false;
+    for line in html.lines() {
+        let line = line.trim_end();
+        if in_pre || !line.is_empty() {
+            out.push_str(line);
+            out.push('\n');
+        }
+        if line.contains("<pre") {
+            in_pre = true;
+        }
+        if line.contains("</pre>") {
+            in_pre = false;
+        }
+    }
     out.replace('\r', "")
 }
 

@@ -30,8 +30,8 @@ pub struct Section {
     pub folded: Vec<ItemRef>,
     /// The item this glue was folded into.
     pub folded_into: Option<ItemRef>,
-    /// `×3 (count = var.n)`, `not created with default inputs (…)`.
-    pub instances: Option<String>,
+    /// Multiplicity for `count`/`for_each`; `None` for a single instance.
+    pub instances: Option<InstancesView>,
     pub imported: bool,
     pub hidden: bool,
     pub facts: Vec<Fact>,
@@ -53,6 +53,13 @@ pub struct ConnectionView {
     pub anchor: String,
     pub kind: &'static str,
     pub label: Option<String>,
+}
+
+/// How many instances: `×3`, `×2: www, docs`, `×N`, or "conditional: not created with default
+/// inputs", and the expression behind it (`count = var.n`).
+pub struct InstancesView {
+    pub summary: String,
+    pub expr: String,
 }
 
 pub struct Fact {
@@ -127,22 +134,28 @@ fn role_view(model: &Model, analysis: &Analysis, id: ItemId) -> Option<RoleView>
 }
 
 /// `None` for a single instance; otherwise the multiplicity with the expression behind it.
-pub fn instances_text(instances: &Instances) -> Option<String> {
-    Some(clean(&match instances {
+pub fn instances_view(instances: &Instances) -> Option<InstancesView> {
+    const NOT_CREATED: &str = "conditional: not created with default inputs";
+    let (summary, expr) = match instances {
         Instances::Single => return None,
-        Instances::Count { expr, value: Some(0) } => {
-            format!("conditional: not created with default inputs (count = {expr})")
+        Instances::Count { expr, value } => {
+            let summary = match value {
+                Some(0) => NOT_CREATED.to_string(),
+                Some(n) => format!("×{n}"),
+                None => "×N".to_string(),
+            };
+            (summary, format!("count = {expr}"))
         }
-        Instances::Count { expr, value: Some(n) } => format!("×{n} (count = {expr})"),
-        Instances::Count { expr, value: None } => format!("×N (count = {expr})"),
-        Instances::ForEach { expr, keys: Some(keys) } if keys.is_empty() => {
-            format!("conditional: not created with default inputs (for_each = {expr})")
+        Instances::ForEach { expr, keys } => {
+            let summary = match keys {
+                Some(keys) if keys.is_empty() => NOT_CREATED.to_string(),
+                Some(keys) => format!("×{}: {}", keys.len(), keys.join(", ")),
+                None => "×N".to_string(),
+            };
+            (summary, format!("for_each = {expr}"))
         }
-        Instances::ForEach { expr, keys: Some(keys) } => {
-            format!("×{}: {} (for_each = {expr})", keys.len(), keys.join(", "))
-        }
-        Instances::ForEach { expr, keys: None } => format!("×N (for_each = {expr})"),
-    }))
+    };
+    Some(InstancesView { summary: clean(&summary), expr: clean(&expr) })
 }
 
 /// Connections touching `id`, as (to, from) lists. Falls back to the model's resolved dependencies
@@ -213,7 +226,7 @@ fn section(model: &Model, analysis: &Analysis, id: ItemId, item: &Item) -> Secti
             .filter_map(|(glue, _)| model.items.get(*glue).map(item_ref))
             .collect(),
         folded_into: analysis.folded.get(&id).copied().flatten().and_then(|h| model.items.get(h)).map(item_ref),
-        instances: instances_text(&item.instances),
+        instances: instances_view(&item.instances),
         imported: item.imported,
         hidden: ann.hide,
         facts: facts
