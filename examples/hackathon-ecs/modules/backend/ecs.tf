@@ -126,9 +126,9 @@ resource "aws_ecs_task_definition" "fastapi_app" {
       logConfiguration = {
         logDriver = "awslogs"
         options = {
-          awslogs-group         = var.log_group_names["fastapi-app"]
-          awslogs-region        = data.aws_region.current.name
-          awslogs-stream-prefix = "api"
+          "awslogs-group"         = var.log_group_names["fastapi-app"]
+          "awslogs-region"        = data.aws_region.current.name
+          "awslogs-stream-prefix" = "api"
         }
       }
     },
@@ -153,9 +153,9 @@ resource "aws_ecs_task_definition" "fastapi_app" {
       logConfiguration = {
         logDriver = "awslogs"
         options = {
-          awslogs-group         = var.log_group_names["fastapi-app"]
-          awslogs-region        = data.aws_region.current.name
-          awslogs-stream-prefix = "datadog-agent"
+          "awslogs-group"         = var.log_group_names["fastapi-app"]
+          "awslogs-region"        = data.aws_region.current.name
+          "awslogs-stream-prefix" = "datadog-agent"
         }
       }
     },
@@ -194,9 +194,9 @@ resource "aws_ecs_task_definition" "db_migration" {
       logConfiguration = {
         logDriver = "awslogs"
         options = {
-          awslogs-group         = var.log_group_names["db-migration"]
-          awslogs-region        = data.aws_region.current.name
-          awslogs-stream-prefix = "migrate"
+          "awslogs-group"         = var.log_group_names["db-migration"]
+          "awslogs-region"        = data.aws_region.current.name
+          "awslogs-stream-prefix" = "migrate"
         }
       }
     },
@@ -231,9 +231,9 @@ resource "aws_ecs_task_definition" "mysql_client" {
       logConfiguration = {
         logDriver = "awslogs"
         options = {
-          awslogs-group         = var.log_group_names["mysql-client"]
-          awslogs-region        = data.aws_region.current.name
-          awslogs-stream-prefix = "check"
+          "awslogs-group"         = var.log_group_names["mysql-client"]
+          "awslogs-region"        = data.aws_region.current.name
+          "awslogs-stream-prefix" = "check"
         }
       }
     },

@@ -66,9 +66,9 @@ resource "aws_ecs_task_definition" "init_datadog" {
       logConfiguration = {
         logDriver = "awslogs"
         options = {
-          awslogs-group         = aws_cloudwatch_log_group.task["init-datadog"].name
-          awslogs-region        = data.aws_region.current.name
-          awslogs-stream-prefix = "init"
+          "awslogs-group"         = aws_cloudwatch_log_group.task["init-datadog"].name
+          "awslogs-region"        = data.aws_region.current.name
+          "awslogs-stream-prefix" = "init"
         }
       }
     },
