@@ -70,7 +70,7 @@ resource "aws_subnet" "db" {
 
 # @intent Fixed public address for the NAT gateway.
 resource "aws_eip" "nat" {
-  domain     = "eip"
+  domain     = "vpc"
   depends_on = [aws_internet_gateway.main]
 
   tags = {

@@ -1,3 +1,4 @@
+# @intent The account ID makes the bucket name globally unique without a random suffix.
 data "aws_caller_identity" "current" {}
 
 # @intent AWS-managed "CachingOptimized" policy: long TTLs and compression for hashed Next.js

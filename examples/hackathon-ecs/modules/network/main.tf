@@ -64,7 +64,7 @@ resource "aws_subnet" "private" {
 }
 
 resource "aws_eip" "nat" {
-  domain = "eip"
+  domain = "vpc"
 
   tags = {
     Name = "${var.name}-nat"
