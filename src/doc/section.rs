@@ -6,7 +6,7 @@
 use super::context::{non_empty, ItemRef, SectionGroup};
 use super::escape::clean;
 use crate::analyze::{Analysis, EdgeKind, RoleSource};
-use crate::model::{anchor, Instances, Item, ItemId, ItemKind, Model};
+use crate::model::{anchor, Instances, Item, ItemId, ItemKind, Model, RoleDef};
 
 /// The section of one item.
 pub struct Section {
@@ -100,17 +100,23 @@ fn edge_kind(kind: EdgeKind) -> &'static str {
     }
 }
 
-/// The label shown for a role id: its definition's label, else the id.
-pub fn role_label(analysis: &Analysis, id: &str) -> String {
-    analysis
-        .role_defs
-        .iter()
-        .find(|d| d.id == id)
-        .and_then(|d| non_empty(d.label.as_deref()))
-        .unwrap_or_else(|| clean(id))
+/// The role definitions in display order: the analysis's (defaults merged with `zumen.toml`), or
+/// when the analysis has none, the sidecar's own sorted by `order` then id.
+pub fn role_defs(model: &Model, analysis: &Analysis) -> Vec<RoleDef> {
+    if !analysis.role_defs.is_empty() {
+        return analysis.role_defs.clone();
+    }
+    let mut defs = model.roles.clone();
+    defs.sort_by(|a, b| (a.order.unwrap_or(i64::MAX), &a.id).cmp(&(b.order.unwrap_or(i64::MAX), &b.id)));
+    defs
 }
 
-fn role_view(model: &Model, analysis: &Analysis, id: ItemId) -> Option<RoleView> {
+/// The label shown for a role id: its definition's label, else the id.
+pub fn role_label(defs: &[RoleDef], id: &str) -> String {
+    defs.iter().find(|d| d.id == id).and_then(|d| non_empty(d.label.as_deref())).unwrap_or_else(|| clean(id))
+}
+
+fn role_view(model: &Model, analysis: &Analysis, defs: &[RoleDef], id: ItemId) -> Option<RoleView> {
     let (role, how, inferred, reason) = match analysis.roles.get(&id) {
         Some(a) => {
             let (how, inferred) = match a.source {
@@ -125,7 +131,7 @@ fn role_view(model: &Model, analysis: &Analysis, id: ItemId) -> Option<RoleView>
         None => (model.items.get(id)?.annotation.role.clone()?, "@role", false, None),
     };
     Some(RoleView {
-        label: role_label(analysis, &role),
+        label: role_label(defs, &role),
         id: clean(&role),
         how,
         inferred,
@@ -195,7 +201,7 @@ fn connections(model: &Model, analysis: &Analysis, id: ItemId) -> (Vec<Connectio
     (to, from)
 }
 
-fn section(model: &Model, analysis: &Analysis, id: ItemId, item: &Item) -> Section {
+fn section(model: &Model, analysis: &Analysis, defs: &[RoleDef], id: ItemId, item: &Item) -> Section {
     let (connects_to, connects_from) = connections(model, analysis, id);
     let facts = analysis.facts.get(&id);
     let ann = &item.annotation;
@@ -212,7 +218,7 @@ fn section(model: &Model, analysis: &Analysis, id: ItemId, item: &Item) -> Secti
             None => clean(&item.resource_type),
         },
         location: item_ref(item).location,
-        role: role_view(model, analysis, id),
+        role: role_view(model, analysis, defs, id),
         owner: non_empty(ann.owner.as_deref()),
         group: non_empty(ann.group.as_deref()),
         links: ann.links.iter().map(|l| clean(l)).filter(|l| !l.trim().is_empty()).collect(),
@@ -252,14 +258,14 @@ fn container_view(c: &crate::analyze::Container) -> ContainerView {
 }
 
 /// Sections for every resource, data source and module call, in model order.
-pub fn build_all(model: &Model, analysis: &Analysis) -> Vec<(Option<String>, Section)> {
+pub fn build_all(model: &Model, analysis: &Analysis, defs: &[RoleDef]) -> Vec<(Option<String>, Section)> {
     model
         .items
         .iter()
         .enumerate()
         .filter(|(_, i)| matches!(i.kind, ItemKind::Resource | ItemKind::Data | ItemKind::Module))
         .map(|(id, item)| {
-            let s = section(model, analysis, id, item);
+            let s = section(model, analysis, defs, id, item);
             (s.role.as_ref().map(|r| r.id.clone()), s)
         })
         .collect()
@@ -267,8 +273,8 @@ pub fn build_all(model: &Model, analysis: &Analysis) -> Vec<(Option<String>, Sec
 
 /// Groups sections by role: defined roles in their display order, then other roles by id, then
 /// the items with no role. Within a group, model order.
-pub fn group_by_role(sections: Vec<(Option<String>, Section)>, analysis: &Analysis) -> Vec<SectionGroup> {
-    let mut order: Vec<String> = analysis.role_defs.iter().map(|d| clean(&d.id)).collect();
+pub fn group_by_role(sections: Vec<(Option<String>, Section)>, defs: &[RoleDef]) -> Vec<SectionGroup> {
+    let mut order: Vec<String> = defs.iter().map(|d| clean(&d.id)).collect();
     let mut extra: Vec<String> =
         sections.iter().filter_map(|(r, _)| r.clone()).filter(|r| !order.contains(r)).collect();
     extra.sort();
@@ -278,13 +284,9 @@ pub fn group_by_role(sections: Vec<(Option<String>, Section)>, analysis: &Analys
         .iter()
         .map(|id| SectionGroup {
             role: Some(id.clone()),
-            title: role_label(analysis, id),
+            title: role_label(defs, id),
             anchor: anchor(&format!("role-{id}")),
-            description: analysis
-                .role_defs
-                .iter()
-                .find(|d| d.id == *id)
-                .and_then(|d| non_empty(d.description.as_deref())),
+            description: defs.iter().find(|d| d.id == *id).and_then(|d| non_empty(d.description.as_deref())),
             sections: Vec::new(),
         })
         .collect();
