@@ -18,7 +18,11 @@ struct Builder {
 
 impl Builder {
     fn new(title: &str) -> Self {
-        Builder { model: Model { title: title.into(), files: vec!["main.tf".into()], ..Model::default() } }
+        // Model has crate-private caches, so fields are set after `default()`.
+        let mut model = Model::default();
+        model.title = title.into();
+        model.files = vec!["main.tf".into()];
+        Builder { model }
     }
 
     fn item(&mut self, kind: ItemKind, address: &str, ty: &str, line: usize) -> &mut Item {
