@@ -213,7 +213,7 @@ fn hostile_strings_are_inert() {
     assert!(!out.html.contains("href=\"javascript:"));
     assert!(out.html.contains("<a href=\"https://example.com/runbook?a=1&#38;b=2\" rel=\"noopener\">"), "{}", out.html);
     assert!(out.md.contains("[https://example.com/runbook?a=1&amp;b=2](https://example.com/runbook?a=1&b=2)"));
-    assert!(out.md.contains("A pipe | and a &lt;tag&gt;."), "{}", out.md);
+    assert!(out.md.contains("A pipe \\| and a &lt;tag&gt;."), "{}", out.md);
 }
 
 fn ecs_stack() -> (Model, Analysis) {

@@ -6,8 +6,8 @@
 //! with script-capable schemes lose their target, and images become links (the page makes no
 //! external requests).
 
-use super::escape::clean;
-use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
+use super::escape::{clean, html_attr};
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
@@ -19,22 +19,29 @@ fn options() -> Options {
 pub fn markdown(source: &str) -> String {
     let text = dedent(&clean(source));
     let mut protected: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut has_table = false;
     // A start event's range spans its whole element, so a code block is protected as a unit.
     for (event, range) in Parser::new_ext(&text, options()).into_offset_iter() {
         match event {
             Event::Start(Tag::CodeBlock(_)) | Event::Code(_) => protected.push(range),
+            Event::Start(Tag::Table(_)) => has_table = true,
             Event::Start(Tag::Link { link_type: LinkType::Autolink | LinkType::Email, .. }) => protected.push(range),
             _ => {}
         }
     }
     let mut out = String::with_capacity(text.len());
+    let mut prev = '\0';
     for (i, c) in text.char_indices() {
         let keep = protected.iter().any(|r| r.contains(&i));
         match c {
             '<' if !keep => out.push_str("&lt;"),
+            // A stray `|` could turn prose into a table next to a `---` line; an intent that
+            // really is a table keeps its pipes.
+            '|' if !keep && !has_table && prev != '\\' => out.push_str("\\|"),
             '>' if !keep && !starts_line(&text, i) => out.push_str("&gt;"),
             c => out.push(c),
         }
+        prev = c;
     }
     out.trim_end().to_string()
 }
@@ -63,13 +70,11 @@ pub fn html(source: &str) -> String {
     let text = dedent(&clean(source));
     let events = Parser::new_ext(&text, options()).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
-        Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
-            Event::Start(Tag::Link { link_type, dest_url: safe_url(dest_url), title, id })
+        // Links and images become plain `<a rel="noopener">`: the page loads nothing by itself.
+        Event::Start(Tag::Link { dest_url, title, .. }) | Event::Start(Tag::Image { dest_url, title, .. }) => {
+            Event::InlineHtml(anchor_tag(&dest_url, &title).into())
         }
-        Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
-            Event::Start(Tag::Link { link_type, dest_url: safe_url(dest_url), title, id })
-        }
-        Event::End(TagEnd::Image) => Event::End(TagEnd::Link),
+        Event::End(TagEnd::Link) | Event::End(TagEnd::Image) => Event::InlineHtml("</a>".into()),
         other => other,
     });
     let mut out = String::new();
@@ -89,12 +94,11 @@ pub fn is_safe_url(url: &str) -> bool {
     }
 }
 
-fn safe_url(url: CowStr<'_>) -> CowStr<'_> {
-    if is_safe_url(&url) {
-        url
-    } else {
-        CowStr::Borrowed("#")
-    }
+/// `<a href="…" rel="noopener">` for a Markdown link or image; unsafe schemes link nowhere.
+fn anchor_tag(dest: &str, title: &str) -> String {
+    let href = if is_safe_url(dest) { html_attr(dest) } else { "#".to_string() };
+    let title = if title.is_empty() { String::new() } else { format!(" title=\"{}\"", html_attr(title)) };
+    format!("<a href=\"{href}\"{title} rel=\"noopener\">")
 }
 
 #[cfg(test)]
@@ -108,6 +112,12 @@ mod tests {
         assert!(md.contains("&lt;script>") || md.contains("&lt;script&gt;"), "{md}");
         assert!(md.contains("`a<b>`"));
         assert!(md.contains("```\n<div>\n```"));
+    }
+
+    #[test]
+    fn markdown_escapes_pipes_unless_a_table() {
+        assert_eq!(markdown("a | b `c | d`"), "a \\| b `c | d`");
+        assert_eq!(markdown("| a | b |\n|---|---|\n| 1 | 2 |"), "| a | b |\n|---|---|\n| 1 | 2 |");
     }
 
     #[test]
@@ -128,6 +138,8 @@ mod tests {
         assert!(html.contains("&lt;script&gt;"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");
         assert!(!html.contains("<img"), "{html}");
+        assert!(html.contains("<a href=\"https://e.com/a.png\" rel=\"noopener\">i</a>"), "{html}");
+        assert!(html.contains("<a href=\"#\" rel=\"noopener\">x</a>"), "{html}");
     }
 
     #[test]
