@@ -188,3 +188,28 @@ fn case_030_minimal_has_no_empty_tables() {
     assert_eq!(v["schema"], "zumen.model/1");
     assert_eq!(v["nodes"][0]["address"], "random_pet.name");
 }
+
+/// Shared case 001 point 4: rendered by a GFM table parser (pulldown-cmark with tables), the cells
+/// hold the original text with literal pipes, in code spans too.
+#[test]
+fn case_001_gfm_renders_cells_with_literal_pipes() {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let d = docs("001");
+    let mut cells: Vec<String> = Vec::new();
+    let mut codes: Vec<String> = Vec::new();
+    let mut current: Option<String> = None;
+    for event in Parser::new_ext(&d.md, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::TableCell) => current = Some(String::new()),
+            Event::End(TagEnd::TableCell) => cells.extend(current.take()),
+            Event::Text(t) => current.iter_mut().for_each(|c| c.push_str(&t)),
+            Event::Code(t) => {
+                codes.push(t.to_string());
+                current.iter_mut().for_each(|c| c.push_str(&t));
+            }
+            _ => {}
+        }
+    }
+    assert!(cells.iter().any(|c| c == "How data is copied between zones; pick one of LRS | GRS | ZRS"), "{cells:#?}");
+    assert!(codes.iter().any(|c| c == "grep -c token app.log | head -n 1"), "{codes:#?}");
+}

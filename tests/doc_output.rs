@@ -274,7 +274,13 @@ fn ecs_stack() -> (Model, Analysis) {
             }],
         },
     )]);
-    let analysis = Analysis { diagrams: vec![], roles, folded, connections, facts, role_defs };
+    let diagrams = vec![zumen::analyze::Diagram {
+        id: "architecture".into(),
+        title: "Architecture".into(),
+        omitted: vec!["1 glue resource folded into its node".into(), "<b>odd</b> note".into()],
+        ..Default::default()
+    }];
+    let analysis = Analysis { diagrams, roles, folded, connections, facts, role_defs };
     (b.model, analysis)
 }
 
@@ -287,7 +293,7 @@ fn sections_roles_facts_and_anchors() {
     let out = render(&model, &analysis, &diagrams);
     let md = &out.md;
     assert_tables_consistent(md);
-    assert!(md.contains("![Architecture](architecture.svg)"));
+    assert!(md.contains("![Architecture](architecture.svg)\n\nNot shown:\n\n- 1 glue resource folded into its node\n- &lt;b&gt;odd&lt;/b&gt; note\n"), "{md}");
     assert!(
         md.contains("<a id=\"module-app-aws_ecs_service-api\"></a>\n\n#### `module.app.aws_ecs_service.api`"),
         "{md}"
@@ -413,6 +419,15 @@ fn golden_ecs_documents() {
         }
         let expected = std::fs::read_to_string(&path)
             .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_GOLDEN=1 to create)", path.display()));
-        assert_eq!(text, &expected, "{} is stale (UPDATE_GOLDEN=1 to accept)", path.display());
+        if *text != expected {
+            let line = text.lines().zip(expected.lines()).position(|(a, b)| a != b).unwrap_or(0);
+            panic!(
+                "{} is stale at line {} (UPDATE_GOLDEN=1 to accept):\n  got:      {:?}\n  expected: {:?}",
+                path.display(),
+                line + 1,
+                text.lines().nth(line),
+                expected.lines().nth(line)
+            );
+        }
     }
 }

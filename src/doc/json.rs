@@ -57,6 +57,64 @@ struct Node<'a> {
     instances: &'a Instances,
     folded_into: Option<String>,
     category: Option<String>,
+    facts: Option<FactsJson>,
+}
+
+/// Type-specific facts, named fields instead of the analysis's tuples.
+#[derive(Serialize)]
+struct FactsJson {
+    rows: Vec<Pair>,
+    containers: Vec<ContainerJson>,
+}
+
+#[derive(Serialize)]
+struct Pair {
+    label: String,
+    value: String,
+}
+
+#[derive(Serialize)]
+struct ContainerJson {
+    name: String,
+    image: String,
+    ports: Vec<String>,
+    essential: Option<bool>,
+    secrets: Vec<Secret>,
+    environment: Vec<Pair>,
+    log_driver: Option<String>,
+    command: Option<String>,
+    depends_on: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Secret {
+    name: String,
+    from: String,
+}
+
+fn pairs(list: &[(String, String)]) -> Vec<Pair> {
+    list.iter().map(|(l, v)| Pair { label: clean(l), value: clean(v) }).collect()
+}
+
+fn facts_json(f: &crate::analyze::Facts) -> FactsJson {
+    FactsJson {
+        rows: pairs(&f.rows),
+        containers: f
+            .containers
+            .iter()
+            .map(|c| ContainerJson {
+                name: clean(&c.name),
+                image: clean(&c.image),
+                ports: c.ports.iter().map(|p| clean(p)).collect(),
+                essential: c.essential,
+                secrets: c.secrets.iter().map(|(n, f)| Secret { name: clean(n), from: clean(f) }).collect(),
+                environment: pairs(&c.environment),
+                log_driver: opt(c.log_driver.as_deref()),
+                command: opt(c.command.as_deref()),
+                depends_on: c.depends_on.iter().map(|d| clean(d)).collect(),
+            })
+            .collect(),
+    }
 }
 
 #[derive(Serialize, PartialEq, PartialOrd)]
@@ -122,6 +180,7 @@ pub fn render(model: &Model, analysis: &Analysis) -> String {
                 instances: &i.instances,
                 folded_into: analysis.folded.get(&id).copied().flatten().and_then(address),
                 category: category(&i.address),
+                facts: analysis.facts.get(&id).map(facts_json),
             }
         })
         .collect();
