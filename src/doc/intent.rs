@@ -7,7 +7,7 @@
 //! external requests).
 
 use super::escape::{clean, html_attr};
-use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS
@@ -15,16 +15,27 @@ fn options() -> Options {
 
 /// The intent as Markdown for `DESIGN.md`: CRLF, control and bidi characters removed, common
 /// indentation removed (so heredoc indentation never becomes a code block), and `<`/`>` escaped
-/// outside code spans, code blocks and autolinks.
-pub fn markdown(source: &str) -> String {
+/// outside code spans, code blocks and autolinks. ATX headings move down `shift` levels (at most
+/// to `######`) so an intent's `# Heading` nests under the section it appears in.
+pub fn markdown(source: &str, shift: u8) -> String {
     let text = dedent(&clean(source));
     let mut protected: Vec<std::ops::Range<usize>> = Vec::new();
     let mut has_table = false;
+    // (byte offset of an ATX heading's first `#`, extra `#`s to insert there)
+    let mut headings: Vec<(usize, usize)> = Vec::new();
     // A start event's range spans its whole element, so a code block is protected as a unit.
     for (event, range) in Parser::new_ext(&text, options()).into_offset_iter() {
         match event {
             Event::Start(Tag::CodeBlock(_)) | Event::Code(_) => protected.push(range),
             Event::Start(Tag::Table(_)) => has_table = true,
+            Event::Start(Tag::Heading { level, .. }) => {
+                let hashes = text[range.clone()].trim_start_matches(' ');
+                if hashes.starts_with('#') {
+                    let at = range.start + (range.len() - hashes.len());
+                    let extra = usize::from(shift).min(6usize.saturating_sub(level as usize));
+                    headings.push((at, extra));
+                }
+            }
             Event::Start(Tag::Link { link_type: LinkType::Autolink | LinkType::Email, .. }) => protected.push(range),
             _ => {}
         }
@@ -33,6 +44,9 @@ pub fn markdown(source: &str) -> String {
     let mut prev = '\0';
     for (i, c) in text.char_indices() {
         let keep = protected.iter().any(|r| r.contains(&i));
+        if let Some((_, extra)) = headings.iter().find(|(at, _)| *at == i) {
+            out.push_str(&"#".repeat(*extra));
+        }
         match c {
             '<' if !keep => out.push_str("&lt;"),
             // A stray `|` could turn prose into a table next to a `---` line; an intent that
@@ -64,11 +78,15 @@ pub fn dedent(text: &str) -> String {
     lines.join("\n").trim_matches('\n').to_string()
 }
 
-/// The intent rendered to HTML with raw HTML escaped, unsafe link schemes removed and images turned
-/// into links.
-pub fn html(source: &str) -> String {
+/// The intent rendered to HTML with raw HTML escaped, unsafe link schemes removed, images turned
+/// into links and headings moved down `shift` levels (at most to `<h6>`).
+pub fn html(source: &str, shift: u8) -> String {
     let text = dedent(&clean(source));
     let events = Parser::new_ext(&text, options()).map(|event| match event {
+        Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading { level: shifted(level, shift), id, classes, attrs })
+        }
+        Event::End(TagEnd::Heading(level)) => Event::End(TagEnd::Heading(shifted(level, shift))),
         Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
         // Links and images become plain `<a rel="noopener">`: the page loads nothing by itself.
         Event::Start(Tag::Link { dest_url, title, .. }) | Event::Start(Tag::Image { dest_url, title, .. }) => {
@@ -80,6 +98,11 @@ pub fn html(source: &str) -> String {
     let mut out = String::new();
     pulldown_cmark::html::push_html(&mut out, events);
     out
+}
+
+fn shifted(level: HeadingLevel, shift: u8) -> HeadingLevel {
+    let n = (level as usize + usize::from(shift)).min(6);
+    HeadingLevel::try_from(n).unwrap_or(HeadingLevel::H6)
 }
 
 /// True when a URL is safe to put in an `href`: http(s), mailto, a fragment or a relative path.
@@ -105,9 +128,25 @@ fn anchor_tag(dest: &str, title: &str) -> String {
 mod tests {
     use super::*;
 
+    fn markdown0(s: &str) -> String {
+        markdown(s, 0)
+    }
+
+    fn html0(s: &str) -> String {
+        html(s, 0)
+    }
+
+    #[test]
+    fn headings_move_down() {
+        assert_eq!(markdown("# Title\n\ntext\n\n### Sub", 1), "## Title\n\ntext\n\n#### Sub");
+        assert_eq!(markdown("##### Deep", 4), "###### Deep");
+        assert!(html("# Title", 1).contains("<h2>Title</h2>"));
+        assert!(html("# Title", 9).contains("<h6>Title</h6>"));
+    }
+
     #[test]
     fn markdown_escapes_raw_html_but_not_code() {
-        let md = markdown("Runs <script>alert(1)</script> and `a<b>` here.\n\n```\n<div>\n```");
+        let md = markdown0("Runs <script>alert(1)</script> and `a<b>` here.\n\n```\n<div>\n```");
         assert!(!md.contains("<script"), "{md}");
         assert!(md.contains("&lt;script>") || md.contains("&lt;script&gt;"), "{md}");
         assert!(md.contains("`a<b>`"));
@@ -116,24 +155,24 @@ mod tests {
 
     #[test]
     fn markdown_escapes_pipes_unless_a_table() {
-        assert_eq!(markdown("a | b `c | d`"), "a \\| b `c | d`");
-        assert_eq!(markdown("| a | b |\n|---|---|\n| 1 | 2 |"), "| a | b |\n|---|---|\n| 1 | 2 |");
+        assert_eq!(markdown0("a | b `c | d`"), "a \\| b `c | d`");
+        assert_eq!(markdown0("| a | b |\n|---|---|\n| 1 | 2 |"), "| a | b |\n|---|---|\n| 1 | 2 |");
     }
 
     #[test]
     fn markdown_keeps_blockquotes_and_autolinks() {
-        assert_eq!(markdown("> quoted"), "> quoted");
-        assert_eq!(markdown("see <https://example.com>"), "see <https://example.com>");
+        assert_eq!(markdown0("> quoted"), "> quoted");
+        assert_eq!(markdown0("see <https://example.com>"), "see <https://example.com>");
     }
 
     #[test]
     fn markdown_dedents_and_drops_cr() {
-        assert_eq!(markdown("    First\r\n\r\n    Second\r\n"), "First\n\nSecond");
+        assert_eq!(markdown0("    First\r\n\r\n    Second\r\n"), "First\n\nSecond");
     }
 
     #[test]
     fn html_escapes_raw_html_and_bad_links() {
-        let html = html("Hi <script>alert(1)</script> [x](javascript:alert(1)) ![i](https://e.com/a.png)");
+        let html = html0("Hi <script>alert(1)</script> [x](javascript:alert(1)) ![i](https://e.com/a.png)");
         assert!(!html.contains("<script"), "{html}");
         assert!(html.contains("&lt;script&gt;"), "{html}");
         assert!(!html.contains("javascript:"), "{html}");

@@ -70,9 +70,10 @@ pub fn code_cell(s: &str) -> String {
     escape::md_code_cell(s)
 }
 
-/// Intent or header Markdown as a block, raw HTML neutralised.
-pub fn block(s: &str) -> String {
-    super::intent::markdown(s)
+/// Intent or header Markdown as a block, raw HTML neutralised, its headings moved down `shift`
+/// levels to nest under the heading it appears below.
+pub fn block(s: &str, shift: u8) -> String {
+    super::intent::markdown(s, shift)
 }
 
 /// A link to an item's section: ``[`address`](#anchor)``; `|` escaped so it also fits a table.

@@ -74,9 +74,10 @@ fn style_safe(css: &str) -> String {
     css.replace("</", "<\\/")
 }
 
-/// Intent Markdown as HTML (raw HTML escaped, unsafe links removed).
-pub fn intent(s: &str) -> String {
-    super::intent::html(s)
+/// Intent Markdown as HTML (raw HTML escaped, unsafe links removed, headings moved down `shift`
+/// levels).
+pub fn intent(s: &str, shift: u8) -> String {
+    super::intent::html(s, shift)
 }
 
 /// True when a user `@link` may become an `href`.
