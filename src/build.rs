@@ -9,7 +9,7 @@ use crate::doc::{self, RenderedDiagram};
 use crate::layout::{self, Stats};
 use crate::model::{self, sidecar::Sidecar, Model};
 use crate::output::Artifact;
-use crate::parse;
+use crate::parse::{self, ParsedTree};
 use crate::render;
 use crate::theme::Theme;
 use anyhow::{bail, Context, Result};
@@ -91,7 +91,11 @@ pub fn model_only(root: &Path, config: Option<&Path>) -> Result<Model> {
     if !root.is_dir() {
         bail!("{} is not a directory", root.display());
     }
-    let tree = parse::load(root);
+    model_from_tree(root, parse::load(root), config)
+}
+
+/// Models an already parsed root.
+pub fn model_from_tree(root: &Path, tree: ParsedTree, config: Option<&Path>) -> Result<Model> {
     if tree.modules.iter().all(|m| m.files.is_empty()) && tree.diagnostics.is_empty() {
         bail!("no Terraform files found in {}", root.display());
     }
@@ -117,6 +121,16 @@ pub fn model_only(root: &Path, config: Option<&Path>) -> Result<Model> {
 /// Runs the whole pipeline.
 pub fn build(options: &Options) -> Result<BuildOutput> {
     let model = model_only(&options.root, options.config.as_deref())?;
+    build_model(model, options)
+}
+
+/// Runs the pipeline on an already parsed root.
+pub fn build_tree(tree: ParsedTree, options: &Options) -> Result<BuildOutput> {
+    let model = model_from_tree(&options.root, tree, options.config.as_deref())?;
+    build_model(model, options)
+}
+
+fn build_model(model: Model, options: &Options) -> Result<BuildOutput> {
     let catalog = Catalog::builtin();
     let analysis = analyze::analyze(&model, &catalog);
     let mut diagnostics = model.diagnostics.clone();

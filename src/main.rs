@@ -55,6 +55,9 @@ struct BuildArgs {
     /// Write output even when some files have errors (they are skipped and reported).
     #[arg(long)]
     keep_going: bool,
+    /// Build every Terraform root under PATH into OUT/<relative path>/, plus an index.
+    #[arg(short, long)]
+    recursive: bool,
 }
 
 fn main() -> ExitCode {
@@ -102,6 +105,9 @@ fn run_build(args: BuildArgs) -> Result<ExitCode> {
     let formats = Formats::parse(&args.format).map_err(anyhow::Error::msg)?;
     let theme = load_theme(&args.theme)?;
     let options = Options { root: args.path.clone(), config: args.config.clone(), formats, theme };
+    if args.recursive {
+        return run_recursive(&args, &options);
+    }
     let out = build::build(&options)?;
     print_diagnostics(&out.diagnostics);
     if args.stats {
@@ -126,5 +132,75 @@ fn run_build(args: BuildArgs) -> Result<ExitCode> {
     output::write_all(&args.out, &out.artifacts)?;
     let resources = out.model.of_kind(zumen::model::ItemKind::Resource).count();
     eprintln!("zumen: {} resources → {} files in {}", resources, out.artifacts.len(), args.out.display());
-    Ok(if has_errors(&out.diagnostics) { ExitCode::from(2) } else { ExitCode::SUCCESS })
+    // Reaching here with errors means --keep-going: the broken files were skipped and reported.
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `build --recursive`: every root is built; failures are reported and make the exit code 2,
+/// but do not stop the other roots from being written.
+fn run_recursive(args: &BuildArgs, options: &Options) -> Result<ExitCode> {
+    if !args.path.is_dir() {
+        anyhow::bail!("{} is not a directory", args.path.display());
+    }
+    let results = zumen::roots::build_all(options);
+    if results.is_empty() {
+        anyhow::bail!("no Terraform roots found under {}", args.path.display());
+    }
+    let mut artifacts = zumen::roots::index_artifacts(&results);
+    let mut failed = 0;
+    for r in &results {
+        let name = if r.relative.is_empty() { "." } else { r.relative.as_str() };
+        match &r.outcome {
+            Ok(out) => {
+                let prefixed: Vec<Diagnostic> = out
+                    .diagnostics
+                    .iter()
+                    .cloned()
+                    .map(|mut d| {
+                        if let Some(loc) = d.location.as_mut() {
+                            if !r.relative.is_empty() {
+                                loc.file = format!("{}/{}", r.relative, loc.file);
+                            }
+                        }
+                        d
+                    })
+                    .collect();
+                print_diagnostics(&prefixed);
+                if has_errors(&out.diagnostics) && !args.keep_going {
+                    failed += 1;
+                    eprintln!("zumen: {name}: errors found; not written");
+                    continue;
+                }
+                if args.stats {
+                    for (id, s) in &out.stats {
+                        println!(
+                            "{name} {id}: nodes {} edges {} crossings {} overlaps {} layout {:.1} ms",
+                            s.nodes, s.edges, s.crossings, s.overlaps, s.millis
+                        );
+                    }
+                }
+                artifacts.extend(out.artifacts.iter().cloned());
+            }
+            Err(e) => {
+                failed += 1;
+                eprintln!("error: {name}: {e:#}");
+            }
+        }
+    }
+    if args.check {
+        let stale = output::stale(&args.out, &artifacts);
+        for path in &stale {
+            eprintln!("stale: {}", args.out.join(path).display());
+        }
+        return Ok(if failed > 0 {
+            ExitCode::from(2)
+        } else if stale.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        });
+    }
+    output::write_all(&args.out, &artifacts)?;
+    eprintln!("zumen: {} roots ({} failed) → {}", results.len(), failed, args.out.display());
+    Ok(if failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }

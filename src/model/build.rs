@@ -296,14 +296,14 @@ fn apply(model: &mut Model, sidecar: &Sidecar) {
                     "dangling-sidecar",
                     format!("[resources.\"{key}\"] matches no address"),
                 )
-                .at(Location { file: sidecar.file.clone(), line: sidecar_line(key), column: 1 }),
+                .at(Location {
+                    file: sidecar.file.clone(),
+                    line: sidecar.lines.get(key).copied().unwrap_or(1),
+                    column: 1,
+                }),
             );
         }
     }
-}
-
-fn sidecar_line(_key: &str) -> usize {
-    1
 }
 
 /// The output name a `module.x…` reference reads (`module.x["k"].out` → `out`).

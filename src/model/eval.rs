@@ -14,6 +14,9 @@ pub enum Value {
     String(String),
     List(Vec<Value>),
     Map(BTreeMap<String, Value>),
+    /// An element whose value is not known statically, inside a collection whose length is
+    /// (e.g. `slice(data.x.names, 0, 2)` has two unknown elements).
+    Unknown,
 }
 
 impl Value {
@@ -112,7 +115,7 @@ fn eval_at(expr: &Expr, env: &dyn Env, depth: usize) -> Option<Value> {
         }
         Expr::Ref(r) => {
             let name = r.attr(0)?;
-            if r.steps.len() != 1 || !(r.root == "var" || r.root == "local") {
+            if r.steps.len() != 1 || r.root == "data" || r.root == "module" {
                 return None;
             }
             env.lookup(&r.root, name)?
@@ -127,6 +130,19 @@ fn eval_at(expr: &Expr, env: &dyn Env, depth: usize) -> Option<Value> {
                 ev(then)?
             } else {
                 ev(otherwise)?
+            }
+        }
+        Expr::Call { name, args } if name == "slice" && args.len() == 3 => {
+            let (start, end) = (ev(&args[1])?.as_f64()?, ev(&args[2])?.as_f64()?);
+            match ev(&args[0]) {
+                Some(Value::List(items)) => {
+                    Value::List(items.get(start as usize..end as usize).map(<[Value]>::to_vec).unwrap_or_default())
+                }
+                Some(_) => return None,
+                None if end >= start && end - start <= 4096.0 => {
+                    Value::List(vec![Value::Unknown; (end - start) as usize])
+                }
+                None => return None,
             }
         }
         Expr::Call { name, args } => {
@@ -248,6 +264,14 @@ mod tests {
             otherwise: num(0.0),
         };
         assert_eq!(eval(&e, &NoEnv), Some(Value::Number(2.0)));
+    }
+
+    #[test]
+    fn slice_of_an_unknown_list_has_a_known_length() {
+        let unknown = Expr::Ref(Ref { root: "data".into(), steps: vec![] });
+        let slice = Expr::Call { name: "slice".into(), args: vec![unknown, Expr::Number(0.0), Expr::Number(2.0)] };
+        let length = Expr::Call { name: "length".into(), args: vec![slice] };
+        assert_eq!(eval(&length, &NoEnv), Some(Value::Number(2.0)));
     }
 
     #[test]

@@ -18,10 +18,22 @@ impl Env for ModuleEnv<'_> {
         let address = match root {
             "var" => format!("{}var.{name}", self.prefix),
             "local" => format!("{}local.{name}", self.prefix),
-            _ => return None,
+            resource_type => format!("{}{resource_type}.{name}", self.prefix),
         };
         let item = &self.model.items[self.model.find(&address)?];
         match item.kind {
+            // A counted resource as a whole is a list of its instances: `length(aws_subnet.public)`.
+            ItemKind::Resource => {
+                if !self.active.borrow_mut().insert(address.clone()) {
+                    return None;
+                }
+                let n = eval(item.attr("count")?, self).and_then(|v| match v {
+                    Value::Number(n) if n >= 0.0 && n.fract() == 0.0 && n <= 4096.0 => Some(n as usize),
+                    _ => None,
+                });
+                self.active.borrow_mut().remove(&address);
+                Some(Value::List(vec![Value::Unknown; n?]))
+            }
             ItemKind::Variable => eval(item.attr("default")?, self),
             ItemKind::Local => {
                 if !self.active.borrow_mut().insert(address.clone()) {

@@ -37,6 +37,9 @@ pub struct Sidecar {
     /// Where the sidecar was read from, for diagnostics (`zumen.toml`).
     #[serde(skip)]
     pub file: String,
+    /// Line of each `[resources."…"]` header, for diagnostics.
+    #[serde(skip)]
+    pub lines: BTreeMap<String, usize>,
 }
 
 impl Sidecar {
@@ -60,6 +63,19 @@ impl Sidecar {
             })
         })?;
         sidecar.file = file.to_string();
+        for key in sidecar.resources.keys() {
+            let line = text
+                .lines()
+                .position(|l| {
+                    let l = l.trim_start();
+                    l.starts_with("[resources.")
+                        && (l.contains(&format!("\"{key}\""))
+                            || l.contains(&format!("'{key}'"))
+                            || l.contains(&format!(".{key}]")))
+                })
+                .map_or(1, |i| i + 1);
+            sidecar.lines.insert(key.clone(), line);
+        }
         for (id, role) in sidecar.roles.iter_mut() {
             role.id = id.clone();
         }
@@ -139,6 +155,13 @@ mod tests {
         .expect("valid sidecar");
         assert_eq!(s.entry_for("aws_s3_bucket.logs").map(|(_, e)| e.role.as_deref()), Some(Some("monitoring")));
         assert_eq!(s.entry_for("aws_s3_bucket.site").map(|(_, e)| e.role.as_deref()), Some(Some("data")));
+    }
+
+    #[test]
+    fn resource_headers_have_lines() {
+        let s = Sidecar::parse("zumen.toml", "title = \"t\"\n\n[resources.\"aws_vpc.main\"]\nrole = \"network\"\n")
+            .expect("valid sidecar");
+        assert_eq!(s.lines.get("aws_vpc.main"), Some(&3));
     }
 
     #[test]
