@@ -118,9 +118,9 @@ pub(super) fn non_empty(s: Option<&str>) -> Option<String> {
 impl DocContext {
     /// Builds the document's content; deterministic for the same model and analysis.
     pub fn new(model: &Model, analysis: &Analysis, diagrams: &[RenderedDiagram<'_>]) -> DocContext {
-        let defs = super::section::role_defs(model, analysis);
+        let defs = super::roles::role_defs(model, analysis);
         let sections = super::section::build_all(model, analysis, &defs);
-        let groups = super::section::group_by_role(sections, &defs);
+        let groups = super::roles::group_by_role(sections, &defs);
         let roles = groups
             .iter()
             .filter_map(|g| {

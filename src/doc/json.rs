@@ -204,7 +204,7 @@ pub fn render(model: &Model, analysis: &Analysis) -> String {
         summary: opt(model.summary.as_deref()),
         header: opt(model.header.as_deref()),
         files: model.files.iter().map(|f| clean(f)).collect(),
-        roles: super::section::role_defs(model, analysis)
+        roles: super::roles::role_defs(model, analysis)
             .iter()
             .map(|d| Role {
                 id: clean(&d.id),

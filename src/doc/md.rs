@@ -60,6 +60,12 @@ pub fn cell(s: &str) -> String {
     escape::md_cell(s)
 }
 
+/// Plain text (a fact's value) in a table cell: Markdown and HTML escaped, lines joined with `<br>`.
+pub fn text_cell(s: &str) -> String {
+    let cleaned = escape::clean(s);
+    cleaned.trim_matches('\n').split('\n').map(|l| escape::md_text(l.trim())).collect::<Vec<_>>().join("<br>")
+}
+
 /// A code span outside tables.
 pub fn code(s: &str) -> String {
     escape::md_code(s)

@@ -11,6 +11,7 @@ pub mod intent;
 pub mod json;
 pub mod md;
 pub mod page;
+pub mod roles;
 pub mod section;
 
 use crate::analyze::Analysis;

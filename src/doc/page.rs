@@ -85,7 +85,18 @@ pub fn safe_url(s: &str) -> bool {
     super::intent::is_safe_url(s)
 }
 
-/// A description with its line breaks kept, HTML-escaped: lines joined with `<br>`.
+/// A description (Markdown-ish, as in `DESIGN.md`'s tables) rendered as HTML; headings become `<h6>`.
+/// A single paragraph is unwrapped so a one-line cell stays one line.
+pub fn desc(s: &str) -> String {
+    let html = super::intent::html(s, 5);
+    let trimmed = html.trim_end();
+    match trimmed.strip_prefix("<p>").and_then(|t| t.strip_suffix("</p>")) {
+        Some(inner) if !inner.contains("<p>") => inner.to_string(),
+        _ => trimmed.to_string(),
+    }
+}
+
+/// Plain text with its line breaks kept, HTML-escaped: lines joined with `<br>`.
 pub fn lines(s: &str) -> String {
     super::escape::html_text(s.trim_matches('\n')).split('\n').map(str::trim).collect::<Vec<_>>().join("<br>")
 }
