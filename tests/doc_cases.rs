@@ -3,6 +3,7 @@
 //! documents, the diagrams have their own tests).
 
 mod common;
+mod doc_support;
 
 use zumen::analyze::analyze;
 use zumen::catalog::Catalog;
@@ -151,6 +152,7 @@ fn case_027_header_and_descriptions() {
     assert!(d.md.contains("Module header: this block describes the module as a whole."));
     assert!(d.md.contains("a pipe \\| and a &lt;tag&gt;"), "{}", d.md);
     assert!(d.html.contains("a pipe | and a &lt;tag&gt;"));
+    doc_support::assert_well_formed(&d.html);
     assert!(!d.md.contains("Orphan note"));
     assert!(!d.md.contains("trailing comment on an attribute"));
     assert!(row(&d.md, "| `region`").starts_with("| `region` |  |"));
@@ -169,6 +171,7 @@ fn case_029_every_resource_documented_deterministically() {
         (again.md.as_str(), again.html.as_str(), again.json.as_str())
     );
     assert!(!d.html.contains("<script"));
+    doc_support::assert_well_formed(&d.html);
     assert!(d.html.len() < 15 * 1024 * 1024);
 }
 

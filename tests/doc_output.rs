@@ -3,6 +3,8 @@
 //! Shared cases named in a test come from `../shared/cases/<id>/CASE.md`; the model is built by
 //! hand here (the parse stage has its own tests), so these pin the document's behaviour alone.
 
+mod doc_support;
+
 use std::collections::BTreeMap;
 use zumen::analyze::{Analysis, Connection, Container, EdgeKind, Facts, RoleAssignment, RoleSource};
 use zumen::diagnostic::Location;
@@ -209,6 +211,7 @@ fn hostile_strings_are_inert() {
         assert!(!text.contains('\u{202E}'));
     }
     assert!(out.html.contains("&lt;script&gt;"));
+    doc_support::assert_well_formed(&out.html);
     assert!(out.md.contains("&lt;script&gt;") || out.md.contains("&lt;script>"));
     assert!(!out.html.contains("href=\"javascript:"));
     assert!(out.html.contains("<a href=\"https://example.com/runbook?a=1&#38;b=2\" rel=\"noopener\">"), "{}", out.html);
@@ -320,6 +323,7 @@ fn sections_roles_facts_and_anchors() {
     assert!(md.contains("## Resources without intent"));
 
     let html = &out.html;
+    doc_support::assert_well_formed(html);
     assert!(html.starts_with("<!doctype html>\n<html lang=\"en\">"));
     assert!(html.contains("<meta charset=\"utf-8\">"));
     assert!(html.contains("<a id=\"module-app-aws_ecs_service-api\"></a>"));
@@ -430,4 +434,14 @@ fn golden_ecs_documents() {
             );
         }
     }
+}
+
+/// The HTML checker itself rejects what it should.
+#[test]
+fn html_checker_rejects_broken_markup() {
+    for bad in ["<div><p></div>", "<a id=\"x\"></a><a id=\"x\"></a>", "<section>"] {
+        let result = std::panic::catch_unwind(|| doc_support::assert_well_formed(bad));
+        assert!(result.is_err(), "accepted {bad}");
+    }
+    doc_support::assert_well_formed("<p>a<br>b<svg><rect/></svg></p>");
 }
