@@ -445,3 +445,23 @@ fn html_checker_rejects_broken_markup() {
     }
     doc_support::assert_well_formed("<p>a<br>b<svg><rect/></svg></p>");
 }
+
+/// Two inlined diagrams that both define `id="arrow"` still give a page with unique ids, and node
+/// links keep pointing at the sections.
+#[test]
+fn inlined_diagrams_do_not_collide() {
+    let (model, analysis) = ecs_stack();
+    let svg = "<?xml version=\"1.0\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\"><defs><marker id=\"arrow\"><path/></marker></defs>\
+               <a href=\"#module-app-aws_ecs_service-api\"><rect id=\"module-app-aws_ecs_service-api\"/></a>\
+               <path marker-end=\"url(#arrow)\"/></svg>";
+    let diagrams = [
+        RenderedDiagram { id: "architecture", title: "Architecture", svg },
+        RenderedDiagram { id: "responsibilities", title: "Responsibilities", svg },
+    ];
+    let out = render(&model, &analysis, &diagrams);
+    doc_support::assert_well_formed(&out.html);
+    assert!(out.html.contains("<marker id=\"svg-architecture-arrow\">"));
+    assert!(out.html.contains("url(#svg-responsibilities-arrow)"));
+    assert_eq!(out.html.matches("<a href=\"#module-app-aws_ecs_service-api\"><rect").count(), 2);
+    assert!(out.md.contains("![Responsibilities](responsibilities.svg)"));
+}

@@ -9,6 +9,7 @@ use super::RenderedDiagram;
 use crate::analyze::Analysis;
 use crate::diagnostic::Level;
 use crate::model::{anchor, ItemKind, Model};
+use std::collections::BTreeSet;
 
 /// Everything the document templates show, in document order.
 pub struct DocContext {
@@ -139,11 +140,16 @@ impl DocContext {
             .filter(|s| s.intent.is_none())
             .map(|s| s.item_ref())
             .collect();
+        // Every anchor the document defines: diagram links to them must keep pointing here.
+        let anchors: BTreeSet<String> = groups
+            .iter()
+            .flat_map(|g| std::iter::once(g.anchor.clone()).chain(g.sections.iter().map(|s| s.anchor.clone())))
+            .collect();
         DocContext {
             title: clean(&model.title),
             summary: non_empty(model.summary.as_deref()),
             header: non_empty(model.header.as_deref()),
-            diagrams: diagrams.iter().map(|d| diagram_view(d, analysis)).collect(),
+            diagrams: diagrams.iter().map(|d| diagram_view(d, analysis, &anchors)).collect(),
             roles,
             groups,
             without_intent,
@@ -161,20 +167,15 @@ impl DocContext {
     }
 }
 
-fn diagram_view(d: &RenderedDiagram<'_>, analysis: &Analysis) -> DiagramView {
+fn diagram_view(d: &RenderedDiagram<'_>, analysis: &Analysis, anchors: &BTreeSet<String>) -> DiagramView {
     let omitted = analysis.diagrams.iter().find(|a| a.id == d.id).map(|a| a.omitted.clone()).unwrap_or_default();
     DiagramView {
         id: anchor(d.id),
         title: clean(d.title),
         file: format!("{}.svg", d.id),
         omitted: omitted.iter().map(|s| clean(s)).collect(),
-        svg: strip_prolog(d.svg).to_string(),
+        svg: super::svg::scope_ids(super::svg::strip_prolog(d.svg), &format!("svg-{}", anchor(d.id)), anchors),
     }
-}
-
-/// The SVG text from its `<svg` element on: an XML declaration or doctype is invalid inside HTML.
-pub fn strip_prolog(svg: &str) -> &str {
-    svg.find("<svg").map(|i| &svg[i..]).unwrap_or(svg)
 }
 
 /// A variable's or output's description: the `description` attribute when it is a plain string

@@ -13,6 +13,7 @@ pub mod md;
 pub mod page;
 pub mod roles;
 pub mod section;
+pub mod svg;
 
 use crate::analyze::Analysis;
 use crate::model::Model;
