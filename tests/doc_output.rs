@@ -7,7 +7,7 @@ mod doc_support;
 
 use std::collections::BTreeMap;
 use zumen::analyze::{Analysis, Connection, Container, EdgeKind, Facts, RoleAssignment, RoleSource};
-use zumen::diagnostic::Location;
+use zumen::diagnostic::{Level, Location};
 use zumen::doc::{self, RenderedDiagram};
 use zumen::model::{Annotation, AnnotationSource, Instances, Item, ItemKind, Model, ModuleCall, ModuleStatus, RoleDef};
 use zumen::syntax::{Attribute, Body, Expr};
@@ -204,7 +204,27 @@ fn hostile_strings_are_inert() {
     web.annotation.group = Some("evil\u{202E}txt.exe".into());
     web.annotation.links = vec!["javascript:alert(5)".into(), "https://example.com/runbook?a=1&b=2".into()];
     b.variable("x", &[("description", s("<script>alert(6)</script> & more"))]);
+    b.model.diagnostics.push(
+        zumen::diagnostic::Diagnostic::new(Level::Warning, "unknown-tag", "unknown tag `@intnet` <b>").at(Location {
+            file: "main.tf".into(),
+            line: 3,
+            column: 1,
+        }),
+    );
+    b.model.diagnostics.push(zumen::diagnostic::Diagnostic::new(Level::Note, "remote-module", "a note"));
     let out = render(&b.model, &Analysis::default(), &[]);
+    assert!(out.md.contains("## Diagnostics\n\n1 warning(s) or error(s)"), "{}", out.md);
+    assert!(out.md.contains("- ``main.tf:3:1: warning[unknown-tag]: unknown tag `@intnet` <b>``"), "{}", out.md);
+    assert!(!out.md.contains("a note"));
+    assert!(
+        out.html.contains("<code>main.tf:3:1: warning[unknown-tag]: unknown tag `@intnet` &#60;b&#62;</code>"),
+        "{}",
+        out.html
+    );
+    let json: serde_json::Value = serde_json::from_str(&out.json).expect("json");
+    assert_eq!(json["diagnostics"][0]["code"], "unknown-tag");
+    assert_eq!(json["diagnostics"][0]["line"], 3);
+    assert_eq!(json["diagnostics"][1]["file"], serde_json::Value::Null);
     for text in [&out.md, &out.html] {
         assert!(!text.to_lowercase().contains("<script"), "raw script tag in output:\n{text}");
         assert!(!text.contains("<img"), "raw img tag in output");
