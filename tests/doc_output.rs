@@ -485,3 +485,15 @@ fn inlined_diagrams_do_not_collide() {
     assert_eq!(out.html.matches("<a href=\"#module-app-aws_ecs_service-api\"><rect").count(), 2);
     assert!(out.md.contains("![Responsibilities](responsibilities.svg)"));
 }
+
+/// Addresses that share an anchor still give unique ids; the first keeps the plain anchor.
+#[test]
+fn colliding_anchors_are_numbered() {
+    let mut b = Builder::new("Anchors");
+    b.resource("aws_s3_bucket.a-b", 1);
+    b.resource("aws_s3_bucket.a--b", 2);
+    let out = render(&b.model, &Analysis::default(), &[]);
+    doc_support::assert_well_formed(&out.html);
+    assert!(out.md.contains("<a id=\"aws_s3_bucket-a-b\"></a>\n\n#### `aws_s3_bucket.a-b`"));
+    assert!(out.md.contains("<a id=\"aws_s3_bucket-a-b-2\"></a>\n\n#### `aws_s3_bucket.a--b`"));
+}

@@ -146,7 +146,7 @@ impl DocContext {
             .flat_map(|g| std::iter::once(g.anchor.clone()).chain(g.sections.iter().map(|s| s.anchor.clone())))
             .collect();
         DocContext {
-            title: clean(&model.title),
+            title: non_empty(Some(&model.title)).unwrap_or_else(|| "Architecture".to_string()),
             summary: non_empty(model.summary.as_deref()),
             header: non_empty(model.header.as_deref()),
             diagrams: diagrams.iter().map(|d| diagram_view(d, analysis, &anchors)).collect(),

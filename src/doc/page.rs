@@ -28,6 +28,7 @@ body{margin:0 auto;max-width:72rem;padding:1rem;font-family:system-ui,sans-serif
 .diagram svg{max-width:100%;height:auto}\
 table{border-collapse:collapse}th,td{border:1px solid #8884;padding:.25rem .5rem;vertical-align:top;text-align:left}\
 .missing{font-style:italic;opacity:.8}.inferred{font-style:italic}\
+.toc ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:0}\
 ";
 
 /// Renders `index.html`.

@@ -210,14 +210,22 @@ fn container_view(c: &crate::analyze::Container) -> ContainerView {
 }
 
 /// Sections for every resource, data source and module call, in model order.
+/// Two addresses can share an anchor (`a.b-c` and `a.b_c` do not, but `module.x-y` and a module
+/// `x` with a child `y` can); the later section gets a numbered anchor so ids stay unique.
 pub fn build_all(model: &Model, analysis: &Analysis, defs: &[RoleDef]) -> Vec<(Option<String>, Section)> {
+    let mut seen = std::collections::BTreeSet::new();
     model
         .items
         .iter()
         .enumerate()
         .filter(|(_, i)| matches!(i.kind, ItemKind::Resource | ItemKind::Data | ItemKind::Module))
         .map(|(id, item)| {
-            let s = section(model, analysis, defs, id, item);
+            let mut s = section(model, analysis, defs, id, item);
+            let mut n = 1;
+            while !seen.insert(s.anchor.clone()) {
+                n += 1;
+                s.anchor = format!("{}-{n}", anchor(&item.address));
+            }
             (s.role.as_ref().map(|r| r.id.clone()), s)
         })
         .collect()
