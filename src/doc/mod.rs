@@ -4,6 +4,17 @@
 //! askama templates over one [`context::DocContext`], so they carry the same content in the same
 //! order; [`escape`] holds the escaping rules for every output position, [`intent`] makes intent
 //! Markdown safe. `docs/model-json.md` documents the JSON schema.
+//!
+//! Document order (both documents): title, summary, module header; diagrams (image links in
+//! Markdown, inlined SVG in HTML) with what they left out; the responsibilities table; one section
+//! per resource, data source and module call, grouped by role (defined roles in order, other roles
+//! by id, then "Other resources"), model order within a group; resources without intent; inputs;
+//! outputs; modules; requirements; diagnostics (warnings and errors only, when there are any).
+//! A section or table with nothing to show is left out or says so ("No inputs.").
+//!
+//! Escaping: every Terraform string is [`escape::clean`]ed (no `\r`, controls or bidi overrides),
+//! then escaped for where it lands — see [`escape`] for cells, inline text and code spans, and
+//! [`intent`] for Markdown blocks (raw HTML neutralised in both documents).
 
 pub mod context;
 pub mod escape;
