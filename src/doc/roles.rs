@@ -13,7 +13,7 @@ use crate::model::{anchor, ItemId, Model, RoleDef};
 pub struct RoleView {
     pub id: String,
     pub label: String,
-    /// `@role`, `zumen.toml`, `inferred from usage`, `inferred from catalog`.
+    /// `@role`, `zumen.toml`, `annotated` (either), `inferred from usage`, `inferred from catalog`.
     pub how: &'static str,
     pub inferred: bool,
     pub reason: Option<String>,
@@ -46,8 +46,9 @@ pub fn role_view(model: &Model, analysis: &Analysis, defs: &[RoleDef], id: ItemI
             };
             (a.role.clone(), how, inferred, a.reason.clone())
         }
-        // The analysis did not decide (or has not run): an explicit `@role` still counts.
-        None => (model.items.get(id)?.annotation.role.clone()?, "@role", false, None),
+        // The analysis did not decide (or has not run): an annotated role still counts. The model
+        // has merged `@role` and `zumen.toml` by then, so the wording names neither.
+        None => (model.items.get(id)?.annotation.role.clone()?, "annotated", false, None),
     };
     Some(RoleView {
         label: role_label(defs, &role),
