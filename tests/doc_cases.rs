@@ -17,7 +17,10 @@ struct Docs {
 }
 
 fn docs(case: &str) -> Docs {
-    let model = common::case_model(case);
+    docs_of(common::case_model(case))
+}
+
+fn docs_of(model: zumen::model::Model) -> Docs {
     let analysis = analyze(&model, &Catalog::builtin());
     let text = |a: zumen::output::Artifact| String::from_utf8(a.bytes).expect("documents are UTF-8");
     Docs {
@@ -215,4 +218,25 @@ fn case_001_gfm_renders_cells_with_literal_pipes() {
     }
     assert!(cells.iter().any(|c| c == "How data is copied between zones; pick one of LRS | GRS | ZRS"), "{cells:#?}");
     assert!(codes.iter().any(|c| c == "grep -c token app.log | head -n 1"), "{codes:#?}");
+}
+
+/// The hackathon example: every internal link resolves, tables keep their columns, HTML is
+/// well-formed.
+#[test]
+fn example_hackathon_documents_hold_together() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/hackathon-ecs");
+    let d = docs_of(common::model_of(&dir));
+    assert_tables_consistent(&d.md);
+    doc_support::assert_well_formed(&d.html);
+    doc_support::assert_links_resolve(&d.md, &d.html);
+    assert_no_cr(&d);
+    assert!(d.md.contains("#### `module.backend.aws_ecs_task_definition.db_migration`"));
+}
+
+#[test]
+fn case_024_and_029_links_resolve() {
+    for case in ["024", "029"] {
+        let d = docs(case);
+        doc_support::assert_links_resolve(&d.md, &d.html);
+    }
 }

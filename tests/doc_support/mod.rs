@@ -45,3 +45,19 @@ pub fn assert_well_formed(html: &str) {
     }
     assert!(stack.is_empty(), "unclosed elements: {stack:?}");
 }
+
+/// Every `href="#x"` in the HTML and `](#x)` in the Markdown points at an `id="x"` of the same file.
+pub fn assert_links_resolve(md: &str, html: &str) {
+    for (text, lead, end) in [(md, "](#", ')'), (html, "href=\"#", '"')] {
+        let ids: std::collections::BTreeSet<&str> =
+            text.split("id=\"").skip(1).filter_map(|s| s.split('"').next()).collect();
+        let mut rest = text;
+        while let Some(at) = rest.find(lead) {
+            let start = at + lead.len();
+            let len = rest[start..].find(end).unwrap_or(rest.len() - start);
+            let target = &rest[start..start + len];
+            assert!(ids.contains(target), "link to #{target} has no target");
+            rest = &rest[start + len..];
+        }
+    }
+}
