@@ -193,6 +193,24 @@ fn case_030_minimal_has_no_empty_tables() {
     let v: serde_json::Value = serde_json::from_str(&d.json).expect("valid JSON");
     assert_eq!(v["schema"], "zumen.model/1");
     assert_eq!(v["nodes"][0]["address"], "random_pet.name");
+    assert_eq!(v["edges"], serde_json::json!([]));
+}
+
+/// Case 027 point 10: with no analysis connections, the resolved dependencies are the edges.
+#[test]
+fn case_027_edges_in_json() {
+    let v: serde_json::Value = serde_json::from_str(&docs("027").json).expect("valid JSON");
+    let edges: Vec<(String, String)> = v["edges"]
+        .as_array()
+        .expect("edges")
+        .iter()
+        .map(|e| (e["from"].as_str().unwrap_or_default().to_string(), e["to"].as_str().unwrap_or_default().to_string()))
+        .collect();
+    for to in ["aws_lb.public", "aws_lb_target_group.app"] {
+        assert!(edges.contains(&("aws_lb_listener.https".to_string(), to.to_string())), "{edges:?}");
+    }
+    let refs = v["references"].as_array().expect("references");
+    assert!(refs.iter().any(|r| r["from"] == "output.listener_arn" && r["to"] == "aws_lb_listener.https"), "{refs:?}");
 }
 
 /// Shared case 001 point 4: rendered by a GFM table parser (pulldown-cmark with tables), the cells

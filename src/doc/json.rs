@@ -184,13 +184,25 @@ pub fn render(model: &Model, analysis: &Analysis) -> String {
             }
         })
         .collect();
-    let mut edges: Vec<Edge> = analysis
-        .connections
-        .iter()
-        .filter_map(|c| {
-            Some(Edge { from: address(c.from)?, to: address(c.to)?, kind: c.kind, label: opt(c.label.as_deref()) })
-        })
-        .collect();
+    // Same rule as the document's "connects to": the model's resolved dependencies stand in when
+    // the analysis produced no connections at all.
+    let mut edges: Vec<Edge> = if analysis.connections.is_empty() {
+        model
+            .dependencies
+            .iter()
+            .filter_map(|d| {
+                Some(Edge { from: address(d.from)?, to: address(d.to)?, kind: EdgeKind::Dependency, label: None })
+            })
+            .collect()
+    } else {
+        analysis
+            .connections
+            .iter()
+            .filter_map(|c| {
+                Some(Edge { from: address(c.from)?, to: address(c.to)?, kind: c.kind, label: opt(c.label.as_deref()) })
+            })
+            .collect()
+    };
     edges.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
     edges.dedup();
     let references = model
