@@ -7,21 +7,25 @@
 //! even inside code spans, so `|` becomes `\|` there too; `<`/`>`/`&` become entities outside code
 //! spans so no Terraform string turns into raw HTML on GitHub.
 
-/// Normalises line endings to `\n` and removes characters that could hide or reorder text: other C0/C1
-/// controls (tab becomes a space) and the Unicode bidi controls (U+202A–U+202E, U+2066–U+2069,
-/// U+200E/U+200F, U+061C), which would let a string display in a different order than it reads.
+/// Normalises line endings (CRLF, CR, U+2028, U+2029) to `\n` and removes characters that could
+/// hide or reorder text: a BOM, other C0/C1 controls and the Unicode bidi controls (U+202A–U+202E,
+/// U+2066–U+2069, U+200E/U+200F, U+061C), which would let a string display in a different order
+/// than it reads. A tab becomes four spaces, so a tab-indented code block in an intent stays one.
 pub fn clean(s: &str) -> String {
-    let s = s.replace("\r\n", "\n");
-    s.chars()
-        .filter_map(|c| match c {
-            '\n' => Some('\n'),
-            '\t' => Some(' '),
-            '\r' => Some('\n'),
-            c if c.is_control() => None,
-            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => None,
-            c => Some(c),
-        })
-        .collect()
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+            '\t' => out.push_str("    "),
+            '\u{FEFF}' => {}
+            c if c.is_control() => {}
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}' => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Escapes text for an HTML text node (also safe inside double-quoted attributes).
@@ -217,7 +221,8 @@ mod tests {
     #[test]
     fn clean_strips_controls_and_bidi() {
         assert_eq!(clean("ab\u{202E}cd\u{7}e\u{2066}f"), "abcdef");
-        assert_eq!(clean("a\r\nb\rc\td"), "a\nb\nc d");
+        assert_eq!(clean("a\r\nb\rc\td"), "a\nb\nc    d");
+        assert_eq!(clean("\u{FEFF}a\u{2028}b"), "a\nb");
     }
 
     #[test]
