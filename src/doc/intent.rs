@@ -18,7 +18,7 @@ fn options() -> Options {
 /// outside code spans, code blocks and autolinks. ATX headings move down `shift` levels (at most
 /// to `######`) so an intent's `# Heading` nests under the section it appears in.
 pub fn markdown(source: &str, shift: u8) -> String {
-    let text = dedent(&clean(source));
+    let text = setext_to_atx(&dedent(&clean(source)));
     let mut protected: Vec<std::ops::Range<usize>> = Vec::new();
     let mut has_table = false;
     // (byte offset of an ATX heading's first `#`, extra `#`s to insert there)
@@ -58,6 +58,31 @@ pub fn markdown(source: &str, shift: u8) -> String {
         prev = c;
     }
     out.trim_end().to_string()
+}
+
+/// Rewrites setext headings (`Title` over `---`) as ATX (`## Title`) so they can be shifted like
+/// the others; a `---` meant as a rule under a paragraph would otherwise make an `<h2>` mid-section.
+fn setext_to_atx(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut done = 0;
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        if let Event::Start(Tag::Heading { level, .. }) = event {
+            let source = &text[range.clone()];
+            if source.trim_start().starts_with('#') || range.start < done {
+                continue;
+            }
+            let mut lines: Vec<&str> = source.trim_end().lines().collect();
+            lines.pop(); // the `===` / `---` underline
+            out.push_str(&text[done..range.start]);
+            out.push_str(&"#".repeat(level as usize));
+            out.push(' ');
+            out.push_str(&lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" "));
+            out.push('\n');
+            done = range.end;
+        }
+    }
+    out.push_str(&text[done..]);
+    out
 }
 
 /// True when only spaces precede `i` on its line: a `>` there is a blockquote marker, not HTML.
@@ -134,6 +159,12 @@ mod tests {
 
     fn html0(s: &str) -> String {
         html(s, 0)
+    }
+
+    #[test]
+    fn setext_headings_become_atx_and_move_down() {
+        assert_eq!(markdown("Intro\n---\n\ntext", 4), "###### Intro\n\ntext");
+        assert_eq!(markdown("Top\n===\nbody", 1), "## Top\nbody");
     }
 
     #[test]
