@@ -129,12 +129,19 @@ pub fn md_cell(s: &str) -> String {
 }
 
 /// Splits text into (piece, is_code_span) runs following CommonMark's code span rule: a run of n
-/// backticks opens a span closed by the next run of exactly n; an unmatched run is literal text.
+/// backticks opens a span closed by the next run of exactly n; an unmatched run is literal text,
+/// and so is a backslash-escaped backtick.
 pub fn split_code_spans(s: &str) -> Vec<(&str, bool)> {
     let bytes = s.as_bytes();
     let mut out = Vec::new();
     let (mut start, mut i) = (0, 0);
     while i < bytes.len() {
+        // Outside a code span a backslash escapes the next character: `\`` is a literal backtick
+        // and opens nothing, exactly as GitHub reads it.
+        if bytes[i] == b'\\' {
+            i += 2;
+            continue;
+        }
         if bytes[i] != b'`' {
             i += 1;
             continue;
@@ -212,6 +219,12 @@ mod tests {
     }
 
     #[test]
+    fn escaped_backtick_opens_no_code_span() {
+        assert_eq!(split_code_spans("\\`<b>`"), vec![("\\`<b>`", false)]);
+        assert_eq!(md_cell("\\`<b>`"), "\\`&lt;b&gt;`");
+    }
+
+    #[test]
     fn unmatched_backticks_are_text() {
         assert_eq!(split_code_spans("a ` b | c"), vec![("a ` b | c", false)]);
         assert_eq!(md_cell("a ` b | c"), "a ` b \\| c");
@@ -246,5 +259,36 @@ mod tests {
         assert_eq!(html_attr("\"><img onerror=x>\n"), "&quot;&gt;&lt;img onerror=x&gt; ");
         assert_eq!(html_text("x\u{202E}y"), "xy");
         assert_eq!(html_text("équipe_réseau 東京"), "équipe_réseau 東京");
+    }
+
+    /// Strings built from the characters that matter, by a fixed pseudo-random sequence: whatever
+    /// the mix, a cell stays one cell and one line, and HTML text has no markup.
+    #[test]
+    fn escapers_hold_on_generated_strings() {
+        let alphabet: Vec<char> = "|`<>&\"'\\\r\n\t *_[]()#!~\u{202E}\u{7}ab".chars().collect();
+        let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+        for _ in 0..2000 {
+            let len = (seed % 24) as usize;
+            let mut input = String::new();
+            for _ in 0..len {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                input.push(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            for out in [md_cell(&input), md_code_cell(&input), md_text(&input)] {
+                assert_eq!(unescaped_pipes(&out), 0, "{input:?} -> {out:?}");
+                assert!(!out.contains(['\n', '\r', '\u{202E}', '\u{7}']), "{input:?} -> {out:?}");
+            }
+            for out in [md_text(&input), html_text(&input), html_attr(&input)] {
+                assert!(!out.contains('<'), "{input:?} -> {out:?}");
+            }
+            // In a cell, `<` stays literal only inside code spans, where GitHub shows it as text.
+            let cell = md_cell(&input);
+            for (piece, is_code) in split_code_spans(&cell) {
+                assert!(is_code || !piece.replace("<br>", "").contains('<'), "{input:?} -> {cell:?}");
+            }
+            assert!(!html_attr(&input).contains('"'));
+        }
     }
 }
