@@ -497,3 +497,17 @@ fn colliding_anchors_are_numbered() {
     assert!(out.md.contains("<a id=\"aws_s3_bucket-a-b\"></a>\n\n#### `aws_s3_bucket.a-b`"));
     assert!(out.md.contains("<a id=\"aws_s3_bucket-a-b-2\"></a>\n\n#### `aws_s3_bucket.a--b`"));
 }
+
+/// A role with many members links the first few in the table and counts them all.
+#[test]
+fn big_roles_are_capped_in_the_table() {
+    let mut b = Builder::new("Many");
+    for i in 0..15 {
+        b.resource(&format!("aws_security_group.sg{i:02}"), i + 1).annotation.role = Some("network".into());
+    }
+    let out = render(&b.model, &Analysis::default(), &[]);
+    let row = out.md.lines().find(|l| l.starts_with("| [network]")).expect("network row");
+    assert!(row.contains("[`aws_security_group.sg11`]") && !row.contains("[`aws_security_group.sg12`]"), "{row}");
+    assert!(row.ends_with(" and 3 more | 15 |"), "{row}");
+    assert!(out.html.contains(" and 3 more</td><td>15</td>"));
+}

@@ -48,6 +48,10 @@ pub struct DiagramView {
     pub svg: String,
 }
 
+/// How many members a responsibilities row links before "and N more": a role with hundreds of
+/// members would otherwise make one unreadable cell.
+pub const MEMBERS_SHOWN: usize = 12;
+
 /// One row of the responsibilities table.
 pub struct RoleRow {
     pub id: String,
@@ -55,7 +59,11 @@ pub struct RoleRow {
     pub anchor: String,
     pub label: String,
     pub description: Option<String>,
+    /// The first [`MEMBERS_SHOWN`] members.
     pub members: Vec<ItemRef>,
+    /// Members not listed in the row (its section lists them all).
+    pub more: usize,
+    pub count: usize,
 }
 
 /// The sections of one role, under one heading.
@@ -130,7 +138,9 @@ impl DocContext {
                     anchor: g.anchor.clone(),
                     label: g.title.clone(),
                     description: g.description.clone(),
-                    members: g.sections.iter().map(|s| s.item_ref()).collect(),
+                    members: g.sections.iter().take(MEMBERS_SHOWN).map(|s| s.item_ref()).collect(),
+                    more: g.sections.len().saturating_sub(MEMBERS_SHOWN),
+                    count: g.sections.len(),
                 })
             })
             .collect();
