@@ -285,7 +285,7 @@ fn ecs_stack() -> (Model, Analysis) {
     let facts = BTreeMap::from([(
         1,
         Facts {
-            rows: vec![("CPU".into(), "256".into())],
+            rows: vec![("CPU".into(), "256".into()), ("Task role".into(), "aws_iam_role.task.arn".into())],
             containers: vec![Container {
                 name: "migrate".into(),
                 image: "123.dkr.ecr/app:latest".into(),
@@ -332,6 +332,7 @@ fn sections_roles_facts_and_anchors() {
     assert!(md.contains("conditional: not created with default inputs"));
     assert!(md.contains("×2: www, docs (`for_each = { www = 1, docs = 2 }`)"));
     assert!(md.contains("- **Imported:** yes"));
+    assert!(md.contains("| CPU | 256 |\n| Task role | `aws_iam_role.task.arn` |"), "{md}");
     assert!(md.contains("| `migrate` | `123.dkr.ecr/app:latest` | `8000/tcp` | yes | `DB_PASSWORD` ← `aws_secretsmanager_secret.db` | `awslogs` |"), "{md}");
     assert!(md.contains("[`module.app.aws_ecs_task_definition.db_migration`](#module-app-aws_ecs_task_definition-db_migration) — config: runs \\| task"), "{md}");
     assert!(

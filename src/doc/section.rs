@@ -56,6 +56,16 @@ pub struct InstancesView {
 pub struct Fact {
     pub label: String,
     pub value: String,
+    /// The value reads as code: a reference or expression (`var.n`, `aws_iam_role.x.arn`).
+    pub code: bool,
+}
+
+impl Fact {
+    pub fn new(label: &str, value: &str) -> Fact {
+        let value = clean(value);
+        let code = !value.contains(char::is_whitespace) && (value.contains(['.', '_']) || value.contains("${"));
+        Fact { label: clean(label), value, code }
+    }
 }
 
 pub struct ContainerView {
@@ -187,9 +197,7 @@ fn section(model: &Model, analysis: &Analysis, defs: &[RoleDef], id: ItemId, ite
         instances: instances_view(&item.instances),
         imported: item.imported,
         hidden: ann.hide,
-        facts: facts
-            .map(|f| f.rows.iter().map(|(l, v)| Fact { label: clean(l), value: clean(v) }).collect())
-            .unwrap_or_default(),
+        facts: facts.map(|f| f.rows.iter().map(|(l, v)| Fact::new(l, v)).collect()).unwrap_or_default(),
         containers: facts.map(|f| f.containers.iter().map(container_view).collect()).unwrap_or_default(),
     }
 }
@@ -204,7 +212,7 @@ fn container_view(c: &crate::analyze::Container) -> ContainerView {
             Some(false) => "no",
             None => "",
         },
-        secrets: c.secrets.iter().map(|(n, from)| Fact { label: clean(n), value: clean(from) }).collect(),
+        secrets: c.secrets.iter().map(|(n, from)| Fact::new(n, from)).collect(),
         log_driver: non_empty(c.log_driver.as_deref()),
     }
 }
