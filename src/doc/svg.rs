@@ -4,7 +4,8 @@
 //! A standalone SVG may use any `id` (markers, gradients, clip paths). Inlined, two diagrams that
 //! both define `id="arrow"` would collide, and a diagram id equal to a section anchor would steal
 //! its links. So each diagram's ids get the diagram's prefix, and references to them (`url(#x)`,
-//! `href="#x"`) follow; links to section anchors are left alone.
+//! `href="#x"`, `aria-labelledby`/`aria-describedby`) follow; links to section anchors are left
+//! alone.
 
 use std::collections::BTreeSet;
 
@@ -23,7 +24,8 @@ pub fn scope_ids(svg: &str, prefix: &str, doc_anchors: &BTreeSet<String>) -> Str
     let mut out = String::with_capacity(svg.len() + defined.len() * prefix.len());
     let mut rest = svg;
     // Each attribute form we rewrite: the text before the id, and the character that ends it.
-    const FORMS: [(&str, char); 3] = [(" id=\"", '"'), ("url(#", ')'), ("href=\"#", '"')];
+    const FORMS: [(&str, char); 5] =
+        [(" id=\"", '"'), ("url(#", ')'), ("href=\"#", '"'), ("aria-labelledby=\"", '"'), ("aria-describedby=\"", '"')];
     loop {
         let next = FORMS.iter().filter_map(|(lead, end)| rest.find(lead).map(|at| (at, *lead, *end))).min();
         let Some((at, lead, end)) = next else {
@@ -33,13 +35,22 @@ pub fn scope_ids(svg: &str, prefix: &str, doc_anchors: &BTreeSet<String>) -> Str
         let start = at + lead.len();
         out.push_str(&rest[..start]);
         let len = rest[start..].find(end).unwrap_or(rest.len() - start);
-        let id = &rest[start..start + len];
-        let is_link_to_doc = lead.starts_with("href") && doc_anchors.contains(id);
-        if defined.contains(id) && !is_link_to_doc {
-            out.push_str(prefix);
-            out.push('-');
+        let value = &rest[start..start + len];
+        if lead.starts_with("aria") {
+            // An id list: each token that names an id of this diagram gets the prefix.
+            let tokens: Vec<String> = value
+                .split(' ')
+                .map(|t| if defined.contains(t) { format!("{prefix}-{t}") } else { t.to_string() })
+                .collect();
+            out.push_str(&tokens.join(" "));
+        } else {
+            let is_link_to_doc = lead.starts_with("href") && doc_anchors.contains(value);
+            if defined.contains(value) && !is_link_to_doc {
+                out.push_str(prefix);
+                out.push('-');
+            }
+            out.push_str(value);
         }
-        out.push_str(id);
         rest = &rest[start + len..];
     }
     out
@@ -78,6 +89,15 @@ mod tests {
             "<svg><marker id=\"architecture-arrow\"/><path marker-end=\"url(#architecture-arrow)\"/>\
              <use href=\"#architecture-arrow\"/><g id=\"architecture-aws_lb-api\"><a href=\"#aws_lb-api\"/></g>\
              <a href=\"#other\"/></svg>"
+        );
+    }
+
+    #[test]
+    fn scopes_aria_references() {
+        let svg = "<svg aria-labelledby=\"t d\" aria-describedby=\"other\"><title id=\"t\"/><desc id=\"d\"/></svg>";
+        assert_eq!(
+            scope_ids(svg, "p", &BTreeSet::new()),
+            "<svg aria-labelledby=\"p-t p-d\" aria-describedby=\"other\"><title id=\"p-t\"/><desc id=\"p-d\"/></svg>"
         );
     }
 
