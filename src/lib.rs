@@ -21,13 +21,17 @@
 pub mod analyze;
 pub mod build;
 pub mod catalog;
+pub mod check;
 pub mod diagnostic;
 pub mod discover;
 pub mod doc;
+pub mod init;
+pub mod inject;
 pub mod layout;
 pub mod model;
 pub mod output;
 pub mod parse;
 pub mod render;
+pub mod roles;
 pub mod syntax;
 pub mod theme;
