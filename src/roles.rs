@@ -126,3 +126,19 @@ pub fn infer(model: &Model, id: usize) -> Option<&'static str> {
     let padded = format!("{}_", item.resource_type);
     TYPE_HINTS.iter().find(|(hint, _)| padded.contains(hint)).map(|(_, role)| *role)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vocabulary_is_unique_and_hints_use_it() {
+        let mut ids: Vec<&str> = DEFAULT_ROLES.iter().map(|r| r.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), DEFAULT_ROLES.len());
+        for (hint, role) in TYPE_HINTS {
+            assert!(default_role(role).is_some(), "{hint} → {role}");
+        }
+    }
+}

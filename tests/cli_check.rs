@@ -249,3 +249,26 @@ fn report_is_deterministic() {
     let second = check(&["--format", "json"], dir.path());
     assert_eq!(first, second);
 }
+
+/// Colour only on a terminal, never with `NO_COLOR`. `script` (util-linux) gives the command a
+/// pseudo-terminal.
+#[test]
+fn colour_only_on_a_terminal_without_no_color() {
+    let dir = broken_fixture();
+    let bin = assert_cmd::cargo::cargo_bin("zumen");
+    let on_tty = |no_color: Option<&str>| {
+        let mut cmd = std::process::Command::new("script");
+        cmd.args(["-qec", &format!("{} check", bin.display()), "/dev/null"]).current_dir(dir.path());
+        cmd.env_remove("NO_COLOR");
+        if let Some(v) = no_color {
+            cmd.env("NO_COLOR", v);
+        }
+        let out = cmd.output().unwrap_or_else(|e| panic!("script (util-linux): {e}"));
+        (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let (code, coloured) = on_tty(None);
+    assert_eq!(code, Some(1), "{coloured}");
+    assert!(coloured.contains("\x1b[1;31merror\x1b[0m[dangling-sidecar]"), "{coloured:?}");
+    let (_, plain) = on_tty(Some("1"));
+    assert!(plain.contains("error[dangling-sidecar]") && !plain.contains('\x1b'), "{plain:?}");
+}
