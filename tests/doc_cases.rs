@@ -155,6 +155,7 @@ fn case_027_header_and_descriptions() {
     assert!(d.md.contains("Module header: this block describes the module as a whole."));
     assert!(d.md.contains("a pipe \\| and a &lt;tag&gt;"), "{}", d.md);
     assert!(d.html.contains("a pipe | and a &lt;tag&gt;"));
+    doc_support::assert_markdown_html_is_ours(&d.md);
     doc_support::assert_well_formed(&d.html);
     assert!(!d.md.contains("Orphan note"));
     assert!(!d.md.contains("trailing comment on an attribute"));
@@ -243,6 +244,7 @@ fn example_hackathon_documents_hold_together() {
     assert_tables_consistent(&d.md);
     doc_support::assert_well_formed(&d.html);
     doc_support::assert_links_resolve(&d.md, &d.html);
+    doc_support::assert_markdown_html_is_ours(&d.md);
     assert_no_cr(&d);
     assert!(d.md.contains("#### `module.backend.aws_ecs_task_definition.db_migration`"));
 }

@@ -232,6 +232,7 @@ fn hostile_strings_are_inert() {
     }
     assert!(out.html.contains("&lt;script&gt;"));
     doc_support::assert_well_formed(&out.html);
+    doc_support::assert_markdown_html_is_ours(&out.md);
     assert!(out.md.contains("&lt;script&gt;") || out.md.contains("&lt;script>"));
     assert!(!out.html.contains("href=\"javascript:"));
     assert!(out.html.contains("<a href=\"https://example.com/runbook?a=1&#38;b=2\" rel=\"noopener\">"), "{}", out.html);
@@ -316,6 +317,7 @@ fn sections_roles_facts_and_anchors() {
     let out = render(&model, &analysis, &diagrams);
     let md = &out.md;
     assert_tables_consistent(md);
+    doc_support::assert_markdown_html_is_ours(md);
     assert!(md.contains("![Architecture](architecture.svg)\n\nNot shown:\n\n- 1 glue resource folded into its node\n- &lt;b&gt;odd&lt;/b&gt; note\n"), "{md}");
     assert!(
         md.contains("<a id=\"module-app-aws_ecs_service-api\"></a>\n\n#### `module.app.aws_ecs_service.api`"),
@@ -465,6 +467,11 @@ fn html_checker_rejects_broken_markup() {
         assert!(result.is_err(), "accepted {bad}");
     }
     doc_support::assert_well_formed("<p>a<br>b<svg><rect/></svg></p>");
+    for bad in ["text <b>x</b>", "<script>alert(1)</script>", "| a |\n|---|\n| <img src=x> |"] {
+        let result = std::panic::catch_unwind(|| doc_support::assert_markdown_html_is_ours(bad));
+        assert!(result.is_err(), "accepted {bad}");
+    }
+    doc_support::assert_markdown_html_is_ours("<a id=\"x\"></a>\n\n# T\n\n| a |\n|---|\n| b<br>c |");
 }
 
 /// Two inlined diagrams that both define `id="arrow"` still give a page with unique ids, and node

@@ -61,3 +61,23 @@ pub fn assert_links_resolve(md: &str, html: &str) {
         }
     }
 }
+
+/// Parsed as GFM, the Markdown's only raw HTML is ours: `<a id="…"></a>` anchors and `<br>` in
+/// table cells. Anything else would be Terraform text turned into markup.
+pub fn assert_markdown_html_is_ours(md: &str) {
+    use pulldown_cmark::{Event, Options, Parser};
+    for event in Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
+        if let Event::Html(raw) | Event::InlineHtml(raw) = event {
+            let raw = raw.trim();
+            let ours = raw == "<br>"
+                || raw == "</a>"
+                || (raw.starts_with("<a id=\"")
+                    && raw.ends_with("\"></a>")
+                    && !raw[7..raw.len() - 6].contains(['"', '<', '>']))
+                || (raw.starts_with("<a id=\"")
+                    && raw.ends_with("\">")
+                    && !raw[7..raw.len() - 2].contains(['"', '<', '>']));
+            assert!(ours, "raw HTML in Markdown: {raw:?}");
+        }
+    }
+}
