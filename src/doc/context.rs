@@ -21,6 +21,8 @@ pub struct DocContext {
     pub roles: Vec<RoleRow>,
     pub groups: Vec<SectionGroup>,
     pub without_intent: Vec<ItemRef>,
+    /// How many sections (resources, data sources, module calls) the document has.
+    pub documented: usize,
     pub inputs: Vec<Input>,
     pub outputs: Vec<Output>,
     pub modules: Vec<ModuleRow>,
@@ -155,7 +157,9 @@ impl DocContext {
             .iter()
             .flat_map(|g| std::iter::once(g.anchor.clone()).chain(g.sections.iter().map(|s| s.anchor.clone())))
             .collect();
+        let documented = groups.iter().map(|g| g.sections.len()).sum();
         DocContext {
+            documented,
             title: non_empty(Some(&model.title)).unwrap_or_else(|| "Architecture".to_string()),
             summary: non_empty(model.summary.as_deref()),
             header: non_empty(model.header.as_deref()),
