@@ -343,7 +343,10 @@ fn sections_roles_facts_and_anchors() {
     );
     assert!(md.contains("| [`module.vpc`](#module-vpc) | `terraform-aws-modules/vpc/aws` | `5.7.1` | remote |"));
     assert!(md.contains("_No intent yet._"));
-    assert!(md.contains("## Resources without intent\n\n5 of 6 documented items have no intent yet:\n\n- [`module.app"), "{md}");
+    assert!(
+        md.contains("## Resources without intent\n\n5 of 6 documented items have no intent yet:\n\n- [`module.app"),
+        "{md}"
+    );
 
     let html = &out.html;
     doc_support::assert_well_formed(html);
