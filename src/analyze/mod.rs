@@ -143,8 +143,48 @@ pub struct Edge {
     pub label: Option<String>,
 }
 
-/// Runs the analysis.
+/// Runs the analysis: links → classes (catalog, folding) → relations → roles → the two views
+/// (each limited in level of detail) → facts.
 pub fn analyze(model: &Model, catalog: &Catalog) -> Analysis {
-    let _ = (model, catalog);
-    Analysis::default() // FIXME(analyze-owner): filled in by the analyze work.
+    let links = links::Links::new(model);
+    let classes = classify::Classes::new(model, catalog, &links);
+    let rel = relations::relations(model, &links, &classes);
+    let role_defs = roles::role_defs(model);
+    let roles = roles::assign(model, catalog, &links, &classes, &role_defs);
+    // Only glue is listed under another node; a used task definition keeps its own section.
+    let mut folded: BTreeMap<ItemId, Option<ItemId>> = classes
+        .of
+        .iter()
+        .filter(|(_, c)| c.kind == crate::catalog::TypeKind::Glue)
+        .map(|(&id, _)| (id, classes.folded_under(id)))
+        .collect();
+    let (mut arch, arch_meta) = architecture::architecture(model, catalog, &links, &classes, &rel, &mut folded);
+    lod::limit(&mut arch, &arch_meta, true);
+    let (mut resp, resp_meta) =
+        responsibilities::responsibilities(model, catalog, &classes, &rel, &roles, &role_defs, &folded);
+    lod::limit(&mut resp, &resp_meta, false);
+    Analysis {
+        diagrams: vec![arch, resp],
+        roles,
+        folded,
+        connections: rel.connections,
+        facts: facts::facts(model, &links, &classes),
+        role_defs,
+    }
 }
+
+mod architecture;
+mod classify;
+mod containers;
+mod containment;
+mod facts;
+mod firewall;
+mod labels;
+mod links;
+pub mod lod;
+mod relations;
+mod responsibilities;
+mod roles;
+
+#[cfg(test)]
+mod tests;

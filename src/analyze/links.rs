@@ -1,0 +1,209 @@
+//! Who references whom, at which attribute path: the raw material of every later analysis step.
+//!
+//! First step of the analyze stage. It unites the model's resolved [`Model::dependencies`], the
+//! model's own resolver ([`Model::resolve_expr`]) and a small local resolver for direct
+//! references (`aws_lb.main.arn`, `data.aws_vpc.x.id`, `local.x`, opaque `module.x`), so the
+//! stage works whichever of them knows more. Paths are dotted through nested blocks
+//! (`load_balancer.target_group_arn`); `dynamic "x" { content {} }` counts as block `x`.
+
+use crate::model::{ItemId, ItemKind, Model};
+use crate::syntax::{Body, Expr, Ref, Step};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One reference from an item to a resource, data source or module call.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Link {
+    pub from: ItemId,
+    pub to: ItemId,
+    pub path: String,
+}
+
+/// Every link of a model, indexed both ways.
+pub(crate) struct Links<'m> {
+    model: &'m Model,
+    by_address: BTreeMap<&'m str, ItemId>,
+    out: BTreeMap<ItemId, Vec<Link>>,
+    into: BTreeMap<ItemId, Vec<Link>>,
+}
+
+impl<'m> Links<'m> {
+    pub fn new(model: &'m Model) -> Links<'m> {
+        let by_address = model.items.iter().enumerate().map(|(i, it)| (it.address.as_str(), i)).collect();
+        let mut links = Links { model, by_address, out: BTreeMap::new(), into: BTreeMap::new() };
+        let mut all = BTreeSet::new();
+        for d in &model.dependencies {
+            all.insert(Link { from: d.from, to: d.to, path: d.attribute.clone() });
+        }
+        for (id, item) in model.items.iter().enumerate() {
+            if matches!(item.kind, ItemKind::Resource | ItemKind::Data | ItemKind::Module) {
+                let mut found = Vec::new();
+                walk(&item.body, "", &mut found);
+                for (path, expr) in found {
+                    for to in links.resolve(id, expr) {
+                        all.insert(Link { from: id, to, path: path.clone() });
+                    }
+                }
+            }
+        }
+        for link in all.into_iter().filter(|l| l.from != l.to) {
+            links.into.entry(link.to).or_default().push(link.clone());
+            links.out.entry(link.from).or_default().push(link);
+        }
+        links
+    }
+
+    /// The address of an item.
+    pub fn address(&self, id: ItemId) -> &'m str {
+        self.model.items.get(id).map_or("", |i| i.address.as_str())
+    }
+
+    /// Links leaving `from`.
+    pub fn from(&self, from: ItemId) -> &[Link] {
+        self.out.get(&from).map_or(&[], Vec::as_slice)
+    }
+
+    /// Links arriving at `to`.
+    pub fn into(&self, to: ItemId) -> &[Link] {
+        self.into.get(&to).map_or(&[], Vec::as_slice)
+    }
+
+    /// Items `from` references at `path` or below it, sorted by address.
+    pub fn targets(&self, from: ItemId, path: &str) -> Vec<ItemId> {
+        let mut out: Vec<ItemId> =
+            self.from(from).iter().filter(|l| path_matches(&l.path, path)).map(|l| l.to).collect();
+        self.sort_dedup(&mut out);
+        out
+    }
+
+    /// The resources, data sources and module calls an expression found in `from` refers to.
+    pub fn resolve(&self, from: ItemId, expr: &Expr) -> Vec<ItemId> {
+        let mut out = self.model.resolve_expr(from, expr);
+        for r in expr.refs() {
+            self.resolve_ref(from, r, 0, &mut out);
+        }
+        out.retain(|&t| t != from && self.is_target(t));
+        self.sort_dedup(&mut out);
+        out
+    }
+
+    fn is_target(&self, id: ItemId) -> bool {
+        self.model
+            .items
+            .get(id)
+            .is_some_and(|i| matches!(i.kind, ItemKind::Resource | ItemKind::Data | ItemKind::Module))
+    }
+
+    fn sort_dedup(&self, ids: &mut Vec<ItemId>) {
+        let items = &self.model.items;
+        ids.sort_by(|a, b| items[*a].address.cmp(&items[*b].address));
+        ids.dedup();
+    }
+
+    /// Direct references only; `local.x` is followed (a few levels) because it needs no module
+    /// wiring. Variables and module outputs are left to the model's resolver.
+    fn resolve_ref(&self, from: ItemId, r: &Ref, depth: usize, out: &mut Vec<ItemId>) {
+        let Some(item) = self.model.items.get(from) else { return };
+        let prefix = if item.module.is_empty() { String::new() } else { format!("{}.", item.module) };
+        let address = match (r.root.as_str(), r.attr(0), r.attr(1)) {
+            ("data", Some(ty), Some(name)) => format!("{prefix}data.{ty}.{name}"),
+            ("module", Some(name), _) => format!("{prefix}module.{name}"),
+            ("local", Some(name), _) => {
+                if depth < 4 {
+                    if let Some(&local) = self.by_address.get(format!("{prefix}local.{name}").as_str()) {
+                        for a in &self.model.items[local].body.attributes {
+                            for inner in a.value.refs() {
+                                self.resolve_ref(local, inner, depth + 1, out);
+                            }
+                        }
+                    }
+                }
+                return;
+            }
+            (root, Some(name), _) if root.contains('_') => format!("{prefix}{root}.{name}"),
+            _ => return,
+        };
+        if let Some(&id) = self.by_address.get(address.as_str()) {
+            out.push(id);
+        }
+    }
+
+    /// The attribute steps after the resource part of a reference (`.repository_url`), for display.
+    pub fn ref_suffix(r: &Ref) -> String {
+        let skip = if r.root == "data" { 2 } else { 1 };
+        let mut out = String::new();
+        for step in r.steps.iter().skip(skip) {
+            match step {
+                Step::Attr(a) => {
+                    out.push('.');
+                    out.push_str(a);
+                }
+                Step::Index(_) | Step::Dynamic => {}
+            }
+        }
+        out
+    }
+}
+
+/// `link` at `rule` or below it: `origin.domain_name` matches rule `origin`.
+pub(crate) fn path_matches(link: &str, rule: &str) -> bool {
+    link == rule || (link.starts_with(rule) && link[rule.len()..].starts_with('.'))
+}
+
+/// Every attribute expression of a body with its dotted path.
+fn walk<'a>(body: &'a Body, prefix: &str, out: &mut Vec<(String, &'a Expr)>) {
+    for a in &body.attributes {
+        out.push((join(prefix, &a.key), &a.value));
+    }
+    for b in &body.blocks {
+        if b.kind == "dynamic" {
+            let name = b.labels.first().map_or("dynamic", String::as_str);
+            for content in b.body.blocks.iter().filter(|c| c.kind == "content") {
+                walk(&content.body, &join(prefix, name), out);
+            }
+            for a in &b.body.attributes {
+                out.push((join(prefix, name), &a.value));
+            }
+        } else {
+            walk(&b.body, &join(prefix, &b.kind), out);
+        }
+    }
+}
+
+fn join(prefix: &str, key: &str) -> String {
+    if prefix.is_empty() {
+        key.to_string()
+    } else {
+        format!("{prefix}.{key}")
+    }
+}
+
+/// The expressions at a dotted path: attributes of nested blocks, or keys of object values.
+pub(crate) fn exprs_at<'a>(body: &'a Body, path: &str) -> Vec<&'a Expr> {
+    let mut out = Vec::new();
+    let segments: Vec<&str> = path.split('.').collect();
+    collect(body, &segments, &mut out);
+    out
+}
+
+fn collect<'a>(body: &'a Body, segs: &[&str], out: &mut Vec<&'a Expr>) {
+    let Some((first, rest)) = segs.split_first() else { return };
+    for a in body.attributes.iter().filter(|a| a.key == *first) {
+        let mut value = Some(&a.value);
+        for key in rest {
+            value = value.and_then(|v| v.get(key));
+        }
+        out.extend(value);
+    }
+    if rest.is_empty() {
+        return;
+    }
+    for b in &body.blocks {
+        if b.kind == *first {
+            collect(&b.body, rest, out);
+        } else if b.kind == "dynamic" && b.labels.first().is_some_and(|l| l == first) {
+            for content in b.body.blocks.iter().filter(|c| c.kind == "content") {
+                collect(&content.body, rest, out);
+            }
+        }
+    }
+}

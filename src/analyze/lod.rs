@@ -1,0 +1,162 @@
+//! Level of detail: keeps a diagram readable by collapsing nodes, never silently.
+//!
+//! Last step of each view. When a diagram has more than [`MAX_NODES`] nodes it collapses, one
+//! stage at a time until it fits:
+//! 1. (architecture only) each top-level module call becomes one node, badge `×N resources`;
+//! 2. nodes of one resource type within one box become one node `×N`;
+//! 3. nodes of one category within one box become one node `×N`;
+//! 4. nodes of one category anywhere become one node, and boxes are dropped.
+//!
+//! Every collapse is listed in [`Diagram::omitted`]; the document still describes every item.
+
+use super::architecture::merge_edges;
+use super::{Diagram, Edge, Node};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Above this many nodes a diagram is collapsed (a readable whiteboard holds about this many).
+pub const MAX_NODES: usize = 60;
+
+/// What collapsing needs to know about a node beyond [`Node`].
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Meta {
+    pub module: String,
+    pub rtype: String,
+}
+
+/// Collapses `d` until it has at most [`MAX_NODES`] nodes.
+pub(crate) fn limit(d: &mut Diagram, meta: &BTreeMap<String, Meta>, by_module: bool) {
+    if d.nodes.len() > MAX_NODES && by_module {
+        collapse(d, "module call", |n| {
+            let m = meta.get(&n.id)?;
+            let top = top_module(&m.module)?;
+            Some((format!("module:{top}"), top.to_string(), "Module".to_string(), "module".to_string(), None))
+        });
+    }
+    if d.nodes.len() > MAX_NODES {
+        collapse(d, "resource type", |n| {
+            let ty = &meta.get(&n.id)?.rtype;
+            (!ty.is_empty()).then(|| {
+                (format!("type:{ty}:{:?}", n.group), ty.clone(), n.sublabel.clone(), n.category.clone(), n.group)
+            })
+        });
+    }
+    if d.nodes.len() > MAX_NODES {
+        collapse(d, "category", |n| {
+            Some((
+                format!("category:{}:{:?}", n.category, n.group),
+                n.category.clone(),
+                String::new(),
+                n.category.clone(),
+                n.group,
+            ))
+        });
+    }
+    if d.nodes.len() > MAX_NODES {
+        for n in &mut d.nodes {
+            n.group = None;
+        }
+        d.groups.clear();
+        collapse(d, "category", |n| {
+            Some((format!("category:{}", n.category), n.category.clone(), String::new(), n.category.clone(), None))
+        });
+    }
+    prune_groups(d);
+}
+
+/// `module.a.module.b` → `module.a`.
+fn top_module(path: &str) -> Option<&str> {
+    if path.is_empty() {
+        return None;
+    }
+    Some(path.find(".module.").map_or(path, |i| &path[..i]))
+}
+
+/// (new id, label, sublabel, category, group) of the node a node merges into, if any.
+type Key = (String, String, String, String, Option<usize>);
+
+/// Merges nodes sharing a key (when at least two do) into one node, remapping edges.
+fn collapse(d: &mut Diagram, what: &str, key: impl Fn(&Node) -> Option<Key>) {
+    let mut members: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let keys: Vec<Option<Key>> = d.nodes.iter().map(&key).collect();
+    for (i, k) in keys.iter().enumerate() {
+        if let Some(k) = k {
+            members.entry(k.0.clone()).or_default().push(i);
+        }
+    }
+    members.retain(|_, v| v.len() >= 2);
+    if members.is_empty() {
+        return;
+    }
+    let mut rename: BTreeMap<String, String> = BTreeMap::new();
+    let mut nodes = Vec::new();
+    let mut emitted = BTreeSet::new();
+    for (i, node) in d.nodes.iter().enumerate() {
+        let Some((id, label, sublabel, category, group)) = keys[i].clone().filter(|k| members.contains_key(&k.0))
+        else {
+            nodes.push(node.clone());
+            continue;
+        };
+        rename.insert(node.id.clone(), id.clone());
+        if !emitted.insert(id.clone()) {
+            continue;
+        }
+        let count = members.get(&id).map_or(0, Vec::len);
+        let module = what == "module call";
+        let link = if module { Some(format!("#{}", crate::model::anchor(&label))) } else { None };
+        d.omitted.push(format!("{label}: {count} nodes shown as one ({what})"));
+        nodes.push(Node {
+            id: id.clone(),
+            label,
+            sublabel,
+            icon: category.clone(),
+            category,
+            badge: Some(if module { format!("×{count} resources") } else { format!("×{count}") }),
+            group: if module { None } else { group },
+            link,
+            tooltip: format!("{count} nodes collapsed by {what}"),
+        });
+    }
+    d.nodes = nodes;
+    let edges: Vec<Edge> = std::mem::take(&mut d.edges)
+        .into_iter()
+        .map(|mut e| {
+            if let Some(r) = rename.get(&e.from) {
+                e.from = r.clone();
+            }
+            if let Some(r) = rename.get(&e.to) {
+                e.to = r.clone();
+            }
+            e
+        })
+        .collect();
+    d.edges = merge_edges(edges);
+}
+
+/// Drops boxes with no node inside (directly or below) and renumbers the rest.
+pub(crate) fn prune_groups(d: &mut Diagram) {
+    let mut used = vec![false; d.groups.len()];
+    for n in &d.nodes {
+        let mut cur = n.group;
+        let mut guard = 0;
+        while let Some(g) = cur.filter(|&g| g < used.len() && guard < 64) {
+            used[g] = true;
+            cur = d.groups[g].parent;
+            guard += 1;
+        }
+    }
+    let mut map = vec![None; d.groups.len()];
+    let mut kept = Vec::new();
+    for (i, g) in d.groups.iter().enumerate() {
+        if used[i] {
+            map[i] = Some(kept.len());
+            kept.push(g.clone());
+        }
+    }
+    for g in &mut kept {
+        g.parent = g.parent.and_then(|p| map.get(p).copied().flatten());
+    }
+    for n in &mut d.nodes {
+        n.group = n.group.and_then(|g| map.get(g).copied().flatten());
+    }
+    d.groups = kept;
+}
