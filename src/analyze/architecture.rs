@@ -35,12 +35,16 @@ pub(crate) fn architecture(
 ) -> (Diagram, BTreeMap<String, Meta>) {
     let mut items: Vec<ItemId> = classes.of.keys().copied().filter(|&id| classes.node_of(id) == Some(id)).collect();
     let mut edges: BTreeSet<(ItemId, ItemId, EdgeKind, Option<String>)> = BTreeSet::new();
+    let mut weak = BTreeSet::new();
     for c in &rel.connections {
         let (Some(f), Some(t)) = (classes.node_of(c.from), classes.node_of(c.to)) else { continue };
         let guessed =
             |id: ItemId| classes.spec(id).is_some_and(|s| s.guessed) && !model.items[id].resource_type.is_empty();
         if f != t && (c.kind != EdgeKind::Dependency || guessed(f) || guessed(t)) {
             edges.insert((f, t, c.kind, c.label.clone()));
+            if rel.firewall.contains(&(c.from, c.to, c.label.clone())) {
+                weak.insert((f, t, c.label.clone()));
+            }
         }
     }
     // Relays forward what they receive.
@@ -58,6 +62,13 @@ pub(crate) fn architecture(
             }
         }
     }
+    // A firewall port next to a listener's `HTTPS 443` on the same hop would only confuse.
+    let strong: BTreeSet<(ItemId, ItemId)> = edges
+        .iter()
+        .filter(|e| e.2 == EdgeKind::Traffic && e.3.is_some() && !weak.contains(&(e.0, e.1, e.3.clone())))
+        .map(|e| (e.0, e.1))
+        .collect();
+    edges.retain(|e| !(weak.contains(&(e.0, e.1, e.3.clone())) && strong.contains(&(e.0, e.1))));
     items.retain(|id| !folded.get(id).is_some_and(Option::is_some));
     let placement = place(model, catalog, links, classes, &items);
     let mut d = Diagram { id: "architecture".into(), title: "Architecture".into(), ..Diagram::default() };

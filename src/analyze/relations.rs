@@ -23,12 +23,21 @@ pub(crate) struct Relations {
     pub responsibilities: BTreeSet<(ItemId, ItemId)>,
     /// Items reachable from the internet (`0.0.0.0/0` ingress on a group they wear).
     pub internet: BTreeSet<ItemId>,
+    /// Connections that come from firewall rules only. Their port label is weaker evidence than
+    /// a listener's: the view drops them where a labelled traffic edge says more.
+    pub firewall: BTreeSet<(ItemId, ItemId, Option<String>)>,
 }
 
 pub(crate) fn relations(model: &Model, links: &Links, classes: &Classes) -> Relations {
     let mut rel = Relations::default();
     let mut found: BTreeSet<(ItemId, ItemId, EdgeKind, Option<String>)> = BTreeSet::new();
-    let mut add = |rel: &mut Relations, from: ItemId, to: ItemId, kind: EdgeKind, label: Option<String>, resp: bool| {
+    let add = |found: &mut BTreeSet<(ItemId, ItemId, EdgeKind, Option<String>)>,
+               rel: &mut Relations,
+               from: ItemId,
+               to: ItemId,
+               kind: EdgeKind,
+               label: Option<String>,
+               resp: bool| {
         let (Some(f), Some(t)) = (classes.item_of(from), classes.item_of(to)) else { return };
         if f != t {
             found.insert((f, t, kind, label));
@@ -51,7 +60,7 @@ pub(crate) fn relations(model: &Model, links: &Links, classes: &Classes) -> Rela
                     FlowDirection::Out => (id, to),
                     FlowDirection::In => (to, id),
                 };
-                add(&mut rel, f, t, kind, rule.label.clone(), rule.responsibilities);
+                add(&mut found, &mut rel, f, t, kind, rule.label.clone(), rule.responsibilities);
             }
         }
         if let Some(edge) = &spec.edge {
@@ -59,14 +68,19 @@ pub(crate) fn relations(model: &Model, links: &Links, classes: &Classes) -> Rela
             let kind = if edge.kind == FlowKind::Traffic { EdgeKind::Traffic } else { EdgeKind::Config };
             for f in links.targets(id, &edge.from) {
                 for t in links.targets(id, &edge.to) {
-                    add(&mut rel, f, t, kind, label.clone(), false);
+                    add(&mut found, &mut rel, f, t, kind, label.clone(), false);
                 }
             }
         }
     }
     let fw = firewall::edges(model, links, classes);
     for (f, t, label) in fw.edges {
-        add(&mut rel, f, t, EdgeKind::Traffic, label, false);
+        if let (Some(f), Some(t)) = (classes.item_of(f), classes.item_of(t)) {
+            if !found.contains(&(f, t, EdgeKind::Traffic, label.clone())) {
+                rel.firewall.insert((f, t, label.clone()));
+            }
+        }
+        add(&mut found, &mut rel, f, t, EdgeKind::Traffic, label, false);
     }
     rel.internet = fw.internet;
     // Leftover references between two nodes: kept as dependencies when no rule explains them.
@@ -80,7 +94,7 @@ pub(crate) fn relations(model: &Model, links: &Links, classes: &Classes) -> Rela
             }
             let target_kind = classes.kind(link.to);
             if matches!(target_kind, Some(TypeKind::Node | TypeKind::Detail)) {
-                add(&mut rel, id, link.to, EdgeKind::Dependency, None, false);
+                add(&mut found, &mut rel, id, link.to, EdgeKind::Dependency, None, false);
             }
         }
     }
