@@ -7,7 +7,9 @@
 
 mod spec;
 
-pub use spec::{EdgeRule, FirewallRule, FlowDirection, FlowKind, FlowRule, Guess, Tier, TypeKind, TypeSpec, Usage};
+pub use spec::{
+    EdgeRule, FirewallRule, FlowDirection, FlowKind, FlowRule, GlueWhen, Guess, Tier, TypeKind, TypeSpec, Usage,
+};
 
 use anyhow::{bail, Context, Result};
 use serde::Deserialize;

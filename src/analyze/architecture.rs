@@ -118,9 +118,8 @@ fn actors(
             nodes.push(actor(id.clone(), label, a.description.clone().unwrap_or_else(|| id.clone())));
             let mut targets = BTreeSet::new();
             for pattern in &a.connects_to {
-                let matcher = globset::Glob::new(pattern).ok().map(|g| g.compile_matcher());
                 for (i, item) in model.items.iter().enumerate() {
-                    let hit = item.address == *pattern || matcher.as_ref().is_some_and(|m| m.is_match(&item.address));
+                    let hit = item.address == *pattern || crate::model::sidecar::glob_match(pattern, &item.address);
                     if let Some(n) = hit.then(|| classes.node_of(i)).flatten() {
                         targets.insert(model.items[n].address.clone());
                     }

@@ -45,6 +45,7 @@ impl Classes {
             };
             of.insert(id, Class { spec, kind, hidden: item.annotation.hide });
         }
+        reclassify(model, links, &mut of);
         let mut classes = Classes { of, fold: BTreeMap::new() };
         let folds: Vec<(ItemId, Option<ItemId>)> = classes
             .of
@@ -59,8 +60,14 @@ impl Classes {
     }
 
     fn fold_target(&self, model: &Model, links: &Links, id: ItemId, class: &Class) -> Option<ItemId> {
-        let mut direct = class.spec.fold_into.iter().flat_map(|path| links.targets(id, path));
-        if let Some(target) = direct.next() {
+        let direct: Vec<ItemId> = class.spec.fold_into.iter().flat_map(|path| links.targets(id, path)).collect();
+        let preferred = class
+            .spec
+            .fold_prefer
+            .iter()
+            .find_map(|ty| direct.iter().find(|&&t| model.items[t].resource_type == *ty))
+            .or(direct.first());
+        if let Some(&target) = preferred {
             return Some(target);
         }
         if !class.spec.fold_to_referrer {
@@ -124,6 +131,31 @@ impl Classes {
             }
         }
         None
+    }
+}
+
+/// Nodes that turn out to be glue: `glue_when` matches (a certificate's validation record), and
+/// data sources the catalog does not know that something references (a lookup belongs with its
+/// user; unreferenced, it stays a node so nothing disappears).
+fn reclassify(model: &Model, links: &Links, of: &mut BTreeMap<ItemId, Class>) {
+    let category = |of: &BTreeMap<ItemId, Class>, id: ItemId| of.get(&id).map(|c| c.spec.category.clone());
+    let mut changes = Vec::new();
+    for (&id, class) in of.iter().filter(|(_, c)| c.kind == TypeKind::Node) {
+        let hit = class.spec.glue_when.iter().find(|g| {
+            links.targets(id, &g.attribute).into_iter().any(|t| category(of, t).as_deref() == Some(g.category.as_str()))
+        });
+        if let Some(g) = hit {
+            changes.push((id, vec![g.attribute.clone()], false));
+        } else if model.items[id].kind == ItemKind::Data && class.spec.guessed && !links.into(id).is_empty() {
+            changes.push((id, Vec::new(), true));
+        }
+    }
+    for (id, fold_into, to_referrer) in changes {
+        if let Some(class) = of.get_mut(&id) {
+            class.kind = TypeKind::Glue;
+            class.spec.fold_into = fold_into;
+            class.spec.fold_to_referrer = to_referrer;
+        }
     }
 }
 

@@ -15,10 +15,11 @@ use serde_json::Value;
 /// The containers, or a fact row saying where they are defined when they cannot be read.
 pub(crate) fn containers(links: &Links, from: ItemId, expr: &Expr) -> (Vec<Container>, Option<(String, String)>) {
     let row = |text: String| (Vec::new(), Some(("Containers".to_string(), text)));
+    let (from, expr) = links.deref(from, expr);
     match expr {
-        Expr::Call { name, args } if name == "jsonencode" => match args.first() {
-            Some(Expr::List(items)) => (items.iter().map(|o| from_expr(links, from, o)).collect(), None),
-            Some(other) => row(format!("from {other}")),
+        Expr::Call { name, args } if name == "jsonencode" => match args.first().map(|a| links.deref(from, a)) {
+            Some((at, Expr::List(items))) => (items.iter().map(|o| from_expr(links, at, o)).collect(), None),
+            Some((_, other)) => row(format!("from {other}")),
             None => row(expr.to_string()),
         },
         Expr::Call { name, args } if name == "file" || name == "templatefile" => {
@@ -33,35 +34,44 @@ pub(crate) fn containers(links: &Links, from: ItemId, expr: &Expr) -> (Vec<Conta
 }
 
 fn from_expr(links: &Links, from: ItemId, o: &Expr) -> Container {
+    let (from, o) = links.deref(from, o);
     let text = |key: &str| o.get(key).map(|e| value_text(links, from, e));
-    let list = |key: &str| match o.get(key) {
-        Some(Expr::List(items)) => items.as_slice(),
-        _ => &[],
+    // A list field, possibly held in a local (`secrets = local.db_secrets`), with the item its
+    // elements' references resolve from.
+    let list = |key: &str| -> (ItemId, &[Expr]) {
+        match o.get(key).map(|e| links.deref(from, e)) {
+            Some((at, Expr::List(items))) => (at, items.as_slice()),
+            _ => (from, &[]),
+        }
     };
     let pairs = |key: &str, value_key: &str, source: bool| -> Vec<(String, String)> {
-        list(key)
+        let (at, items) = list(key);
+        items
             .iter()
             .map(|e| {
-                let name = e.get("name").map_or_else(String::new, |n| value_text(links, from, n));
+                let (at, e) = links.deref(at, e);
+                let name = e.get("name").map_or_else(String::new, |n| value_text(links, at, n));
                 let value = e.get(value_key).map_or_else(String::new, |v| {
                     if source {
-                        source_text(links, from, v)
+                        source_text(links, at, v)
                     } else {
-                        value_text(links, from, v)
+                        value_text(links, at, v)
                     }
                 });
                 (name, value)
             })
             .collect()
     };
+    let (ports_at, ports) = list("portMappings");
+    let (deps_at, deps) = list("dependsOn");
     Container {
         name: text("name").unwrap_or_default(),
         image: text("image").unwrap_or_default(),
-        ports: list("portMappings")
+        ports: ports
             .iter()
             .filter_map(|p| {
-                let port = value_text(links, from, p.get("containerPort")?);
-                let proto = p.get("protocol").map_or_else(|| "tcp".to_string(), |e| value_text(links, from, e));
+                let port = value_text(links, ports_at, p.get("containerPort")?);
+                let proto = p.get("protocol").map_or_else(|| "tcp".to_string(), |e| value_text(links, ports_at, e));
                 Some(format!("{port}/{proto}"))
             })
             .collect(),
@@ -72,16 +82,16 @@ fn from_expr(links: &Links, from: ItemId, o: &Expr) -> Container {
         secrets: pairs("secrets", "valueFrom", true),
         environment: pairs("environment", "value", false),
         log_driver: o.get("logConfiguration").and_then(|l| l.get("logDriver")).map(|e| value_text(links, from, e)),
-        command: o.get("command").map(|c| match c {
-            Expr::List(items) => items.iter().map(|e| value_text(links, from, e)).collect::<Vec<_>>().join(" "),
-            other => value_text(links, from, other),
+        command: o.get("command").map(|c| match links.deref(from, c) {
+            (at, Expr::List(items)) => items.iter().map(|e| value_text(links, at, e)).collect::<Vec<_>>().join(" "),
+            (at, other) => value_text(links, at, other),
         }),
-        depends_on: list("dependsOn")
+        depends_on: deps
             .iter()
             .map(|d| {
-                let name = d.get("containerName").map_or_else(String::new, |e| value_text(links, from, e));
+                let name = d.get("containerName").map_or_else(String::new, |e| value_text(links, deps_at, e));
                 match d.get("condition") {
-                    Some(c) => format!("{name} ({})", value_text(links, from, c)),
+                    Some(c) => format!("{name} ({})", value_text(links, deps_at, c)),
                     None => name,
                 }
             })

@@ -7,9 +7,10 @@
 use super::classify::Classes;
 use super::containers::containers;
 use super::links::{exprs_at, Links};
+use super::relations::literal_text;
 use super::Facts;
 use crate::model::{ItemId, Model};
-use crate::syntax::{Expr, TemplatePart};
+use crate::syntax::{Expr, Ref, TemplatePart};
 use std::collections::BTreeMap;
 
 pub(crate) fn facts(model: &Model, links: &Links, classes: &Classes) -> BTreeMap<ItemId, Facts> {
@@ -47,23 +48,31 @@ fn humanize(path: &str) -> String {
 }
 
 /// An expression for display: literals as is, a lone reference as the address it resolves to
-/// (with the attribute it reads), templates with their references resolved the same way.
+/// (with the attribute it reads), templates with their references resolved the same way. A
+/// local is shown by its value; a variable by its default, or what it resolves to.
 pub(crate) fn value_text(links: &Links, from: ItemId, expr: &Expr) -> String {
+    text_at(links, from, expr, 0)
+}
+
+/// Locals may refer to locals; this bounds the inlining.
+const MAX_INLINE: usize = 4;
+
+fn text_at(links: &Links, from: ItemId, expr: &Expr, depth: usize) -> String {
     match expr {
         Expr::String(s) => s.clone(),
         Expr::Number(_) | Expr::Bool(_) | Expr::Null => expr.to_string(),
-        Expr::Ref(r) => match links.resolve(from, expr).as_slice() {
-            [one] => format!("{}{}", links.address(*one), Links::ref_suffix(r)),
-            _ => expr.to_string(),
-        },
+        Expr::Ref(r) => ref_text(links, from, r, expr, depth),
         Expr::Template(parts) => {
             let mut out = String::new();
             for p in parts {
                 match p {
                     TemplatePart::Literal(s) => out.push_str(s),
+                    TemplatePart::Interpolation(e @ Expr::Ref(r)) if r.root == "local" => {
+                        out.push_str(&text_at(links, from, e, depth));
+                    }
                     TemplatePart::Interpolation(e @ Expr::Ref(_)) => {
                         out.push_str("${");
-                        out.push_str(&value_text(links, from, e));
+                        out.push_str(&text_at(links, from, e, depth));
                         out.push('}');
                     }
                     TemplatePart::Interpolation(e) => out.push_str(&format!("${{{e}}}")),
@@ -73,9 +82,44 @@ pub(crate) fn value_text(links: &Links, from: ItemId, expr: &Expr) -> String {
             out
         }
         Expr::List(items) if items.iter().all(|e| matches!(e, Expr::String(_) | Expr::Number(_) | Expr::Ref(_))) => {
-            items.iter().map(|e| value_text(links, from, e)).collect::<Vec<_>>().join(", ")
+            items.iter().map(|e| text_at(links, from, e, depth)).collect::<Vec<_>>().join(", ")
         }
-        Expr::Paren(e) => value_text(links, from, e),
+        Expr::Paren(e) => text_at(links, from, e, depth),
+        _ => expr.to_string(),
+    }
+}
+
+fn ref_text(links: &Links, from: ItemId, r: &Ref, expr: &Expr, depth: usize) -> String {
+    let model = links.model();
+    let prefix = model.items.get(from).map_or(String::new(), |i| {
+        if i.module.is_empty() {
+            String::new()
+        } else {
+            format!("{}.", i.module)
+        }
+    });
+    let named = |kind: &str| r.attr(0).and_then(|name| links.find(&format!("{prefix}{kind}.{name}")));
+    match r.root.as_str() {
+        "local" if depth < MAX_INLINE && r.steps.len() == 1 => {
+            if let Some(value) = named("local").and_then(|l| model.items[l].attr("value").map(|v| (l, v))) {
+                return text_at(links, value.0, value.1, depth + 1);
+            }
+        }
+        "var" => {
+            let default = named("var").and_then(|v| model.items[v].attr("default")).and_then(literal_text);
+            if let Some(d) = default {
+                return format!("{expr} (default {d})");
+            }
+            if let [one] = links.resolve_display(from, expr).as_slice() {
+                return format!("{expr} ({})", links.address(*one));
+            }
+            return expr.to_string();
+        }
+        _ => {}
+    }
+    match links.resolve_display(from, expr).as_slice() {
+        [one] if r.root != "local" && r.root != "module" => format!("{}{}", links.address(*one), Links::ref_suffix(r)),
+        [one] => format!("{expr} ({})", links.address(*one)),
         _ => expr.to_string(),
     }
 }
@@ -83,7 +127,7 @@ pub(crate) fn value_text(links: &Links, from: ItemId, expr: &Expr) -> String {
 /// Where a secret comes from: the address of the secret or parameter when the expression
 /// references exactly one, keeping a JSON-key suffix (`:password::`); else the text.
 pub(crate) fn source_text(links: &Links, from: ItemId, expr: &Expr) -> String {
-    match links.resolve(from, expr).as_slice() {
+    match links.resolve_display(from, expr).as_slice() {
         [one] => {
             let suffix = match expr {
                 Expr::Template(parts) => parts

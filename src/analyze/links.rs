@@ -24,12 +24,15 @@ pub(crate) struct Links<'m> {
     by_address: BTreeMap<&'m str, ItemId>,
     out: BTreeMap<ItemId, Vec<Link>>,
     into: BTreeMap<ItemId, Vec<Link>>,
+    /// Glue item → the item it folds under, for display (a secret's version shows as the secret).
+    aliases: BTreeMap<ItemId, ItemId>,
 }
 
 impl<'m> Links<'m> {
     pub fn new(model: &'m Model) -> Links<'m> {
         let by_address = model.items.iter().enumerate().map(|(i, it)| (it.address.as_str(), i)).collect();
-        let mut links = Links { model, by_address, out: BTreeMap::new(), into: BTreeMap::new() };
+        let mut links =
+            Links { model, by_address, out: BTreeMap::new(), into: BTreeMap::new(), aliases: BTreeMap::new() };
         let mut all = BTreeSet::new();
         for d in &model.dependencies {
             all.insert(Link { from: d.from, to: d.to, path: d.attribute.clone() });
@@ -50,6 +53,35 @@ impl<'m> Links<'m> {
             links.out.entry(link.from).or_default().push(link);
         }
         links
+    }
+
+    /// The item with this address.
+    pub fn find(&self, address: &str) -> Option<ItemId> {
+        self.by_address.get(address).copied()
+    }
+
+    /// The model the links were built from.
+    pub fn model(&self) -> &'m Model {
+        self.model
+    }
+
+    /// Looks through `local.x` to the local's value (a few levels), returning the item the value
+    /// belongs to, so references in it resolve in the right module.
+    pub fn deref<'e>(&self, from: ItemId, expr: &'e Expr) -> (ItemId, &'e Expr)
+    where
+        'm: 'e,
+    {
+        let (mut at, mut cur) = (from, expr);
+        for _ in 0..4 {
+            let Expr::Ref(r) = cur else { break };
+            let Some(name) = r.attr(0).filter(|_| r.root == "local" && r.steps.len() == 1) else { break };
+            let module = self.model.items.get(at).map_or("", |i| i.module.as_str());
+            let address = if module.is_empty() { format!("local.{name}") } else { format!("{module}.local.{name}") };
+            let Some(local) = self.find(&address) else { break };
+            let Some(value) = self.model.items[local].attr("value") else { break };
+            (at, cur) = (local, value);
+        }
+        (at, cur)
     }
 
     /// The address of an item.
@@ -82,6 +114,20 @@ impl<'m> Links<'m> {
             self.resolve_ref(from, r, 0, &mut out);
         }
         out.retain(|&t| t != from && self.is_target(t));
+        self.sort_dedup(&mut out);
+        out
+    }
+
+    /// Sets the glue → folded-under map used by [`Links::resolve_display`].
+    pub fn set_aliases(&mut self, aliases: BTreeMap<ItemId, ItemId>) {
+        self.aliases = aliases;
+    }
+
+    /// Like [`Links::resolve`], with glue replaced by what it folds under (`depends_on` on a
+    /// secret's version must not make a secret reference ambiguous).
+    pub fn resolve_display(&self, from: ItemId, expr: &Expr) -> Vec<ItemId> {
+        let mut out: Vec<ItemId> =
+            self.resolve(from, expr).into_iter().map(|t| self.aliases.get(&t).copied().unwrap_or(t)).collect();
         self.sort_dedup(&mut out);
         out
     }

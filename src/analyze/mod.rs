@@ -146,8 +146,15 @@ pub struct Edge {
 /// Runs the analysis: links → classes (catalog, folding) → relations → roles → the two views
 /// (each limited in level of detail) → facts.
 pub fn analyze(model: &Model, catalog: &Catalog) -> Analysis {
-    let links = links::Links::new(model);
+    let mut links = links::Links::new(model);
     let classes = classify::Classes::new(model, catalog, &links);
+    let aliases = classes
+        .fold
+        .keys()
+        .filter(|&&id| classes.kind(id) == Some(crate::catalog::TypeKind::Glue))
+        .filter_map(|&id| classes.folded_under(id).map(|t| (id, t)))
+        .collect();
+    links.set_aliases(aliases);
     let rel = relations::relations(model, &links, &classes);
     let role_defs = roles::role_defs(model);
     let roles = roles::assign(model, catalog, &links, &classes, &role_defs);

@@ -127,6 +127,14 @@ pub struct Usage {
     pub unused_reason: String,
 }
 
+/// `glue_when = [{ attribute, category }]`: see [`TypeSpec::glue_when`].
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlueWhen {
+    pub attribute: String,
+    pub category: String,
+}
+
 /// `[[guess]]`: a type whose name contains `contains` gets `category` (first match wins).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -174,6 +182,14 @@ pub struct TypeSpec {
     /// Glue: attribute paths naming what it folds into, first resolved wins.
     #[serde(default)]
     pub fold_into: Vec<String>,
+    /// When `fold_into` finds several items, the first of these types wins (a scaling target names
+    /// both the cluster and the service; it configures the service).
+    #[serde(default)]
+    pub fold_prefer: Vec<String>,
+    /// A node that is really glue when it references an item of `category` at `attribute` (a
+    /// DNS record holding a certificate's validation value folds into the certificate).
+    #[serde(default)]
+    pub glue_when: Vec<GlueWhen>,
     /// Glue/detail: fold into the node that references it when `fold_into` finds nothing.
     #[serde(default)]
     pub fold_to_referrer: bool,

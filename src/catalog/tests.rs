@@ -63,6 +63,13 @@ fn every_rule_is_well_formed() {
         let mut paths: Vec<&String> =
             spec.contained_by.iter().chain(&spec.fold_into).chain(&spec.label_attributes).collect();
         paths.extend(spec.flow.iter().map(|f| &f.attribute));
+        paths.extend(spec.glue_when.iter().map(|g| &g.attribute));
+        for g in &spec.glue_when {
+            assert!(CATEGORIES.contains(&g.category.as_str()), "{ty}: glue_when category {}", g.category);
+        }
+        for t in &spec.fold_prefer {
+            assert!(catalog.types.contains_key(t), "{ty}: fold_prefer names unknown type {t}");
+        }
         for f in &spec.flow {
             for c in &f.traffic_to {
                 assert!(CATEGORIES.contains(&c.as_str()), "{ty}: traffic_to {c}");

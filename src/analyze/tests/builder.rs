@@ -75,7 +75,10 @@ impl ModelBuilder {
         self.model.dependencies.push(crate::model::Dependency { from, to, attribute: attribute.into(), via: vec![] });
     }
 
-    pub fn build(self) -> Model {
+    /// The model, with the address index the model stage would fill. References and resolved
+    /// dependencies are left to the analyze stage's own resolver unless added by hand.
+    pub fn build(mut self) -> Model {
+        self.model.index = self.model.items.iter().enumerate().map(|(i, it)| (it.address.clone(), i)).collect();
         self.model
     }
 }
