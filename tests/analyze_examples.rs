@@ -150,3 +150,32 @@ fn three_tier_traffic() {
     assert_eq!(group_label(d, "aws_db_instance.main"), Some("Database subnets"));
     assert!(d.nodes.len() <= zumen::analyze::lod::MAX_NODES);
 }
+
+/// Every shared case that yields a model goes through the analysis without panicking, twice
+/// with the same result, within the level-of-detail limit, with no dangling edge.
+#[test]
+fn shared_cases_analyze_cleanly() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/cases");
+    let Ok(entries) = std::fs::read_dir(&root) else { return };
+    let mut dirs: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    dirs.sort();
+    let catalog = Catalog::builtin();
+    for dir in dirs {
+        let Ok(model) = zumen::build::model_only(&dir, None) else { continue };
+        let a = analyze(&model, &catalog);
+        assert_eq!(a, analyze(&model, &catalog), "{}: not deterministic", dir.display());
+        for d in &a.diagrams {
+            assert!(
+                d.nodes.len() <= zumen::analyze::lod::MAX_NODES,
+                "{}: {} has {} nodes",
+                dir.display(),
+                d.id,
+                d.nodes.len()
+            );
+            for e in &d.edges {
+                let known = |id: &str| d.nodes.iter().any(|n| n.id == id);
+                assert!(known(&e.from) && known(&e.to), "{}: dangling edge {e:?}", dir.display());
+            }
+        }
+    }
+}

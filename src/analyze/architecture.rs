@@ -213,7 +213,7 @@ fn omitted(model: &Model, classes: &Classes, folded: &BTreeMap<ItemId, Option<It
         }
     };
     say(glue, "resources folded into the node they configure or turned into edges");
-    say(boxes, "networks and subnets drawn as boxes");
+    say(boxes, "networks and subnets shown as boxes around what they hold");
     say(lookups, "lookups and helpers not drawn");
     say(hidden, "items marked @hide");
     out

@@ -8,7 +8,7 @@
 use super::links::Links;
 use crate::catalog::{Catalog, TypeKind, TypeSpec};
 use crate::model::{ItemId, ItemKind, Model, ModuleStatus};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One item's catalog entry and effective kind.
 #[derive(Debug, Clone)]
@@ -24,6 +24,8 @@ pub(crate) struct Classes {
     pub of: BTreeMap<ItemId, Class>,
     /// Glue and detail items → what they fold into (`None`: nothing found, or became an edge).
     pub fold: BTreeMap<ItemId, Option<ItemId>>,
+    /// Containers drawn as nodes because no node sits inside them (an empty VPC).
+    pub promoted: BTreeSet<ItemId>,
 }
 
 /// How deep fold chains are followed (policy → attachment → role); guards against cycles.
@@ -46,7 +48,7 @@ impl Classes {
             of.insert(id, Class { spec, kind, hidden: item.annotation.hide });
         }
         reclassify(model, links, &mut of);
-        let mut classes = Classes { of, fold: BTreeMap::new() };
+        let mut classes = Classes { of, fold: BTreeMap::new(), promoted: BTreeSet::new() };
         let folds: Vec<(ItemId, Option<ItemId>)> = classes
             .of
             .iter()
@@ -115,6 +117,7 @@ impl Classes {
                     None => return None,
                 },
                 TypeKind::Glue => cur = self.fold.get(&cur).copied().flatten()?,
+                TypeKind::Container if self.promoted.contains(&cur) && !class.hidden => return Some(cur),
                 _ => return None,
             }
         }

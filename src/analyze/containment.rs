@@ -85,6 +85,25 @@ pub(crate) fn place(model: &Model, catalog: &Catalog, links: &Links, classes: &C
     b.placement
 }
 
+/// VPC-class containers no node sits in (directly or through a subnet): drawn as nodes instead,
+/// so a VPC holding only glue (security groups, route tables) or peered VPCs stay visible.
+pub(crate) fn empty_vpcs(links: &Links, classes: &Classes) -> BTreeSet<ItemId> {
+    let class_of = |id: ItemId| classes.spec(id).and_then(|s| s.group_class.clone()).unwrap_or_default();
+    let mut occupied = BTreeSet::new();
+    for &id in classes.of.keys().filter(|&&id| classes.node_of(id) == Some(id)) {
+        for c in containers(links, classes, id, 0) {
+            occupied.insert(c);
+            occupied.extend(containers(links, classes, c, 0));
+        }
+    }
+    classes
+        .of
+        .iter()
+        .filter(|(id, c)| c.kind == TypeKind::Container && class_of(**id) == "vpc" && !occupied.contains(*id))
+        .map(|(id, _)| *id)
+        .collect()
+}
+
 /// Containers an item's `contained_by` paths reach, directly or through items that are
 /// themselves contained (a DB subnet group).
 fn containers(links: &Links, classes: &Classes, id: ItemId, depth: usize) -> BTreeSet<ItemId> {

@@ -34,7 +34,8 @@ impl<'m> Links<'m> {
         let mut links =
             Links { model, by_address, out: BTreeMap::new(), into: BTreeMap::new(), aliases: BTreeMap::new() };
         let mut all = BTreeSet::new();
-        for d in &model.dependencies {
+        // Ids come from the model stage; a stray one is skipped rather than trusted.
+        for d in model.dependencies.iter().filter(|d| d.from < model.items.len() && d.to < model.items.len()) {
             all.insert(Link { from: d.from, to: d.to, path: d.attribute.clone() });
         }
         for (id, item) in model.items.iter().enumerate() {

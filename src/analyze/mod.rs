@@ -147,7 +147,8 @@ pub struct Edge {
 /// (each limited in level of detail) → facts.
 pub fn analyze(model: &Model, catalog: &Catalog) -> Analysis {
     let mut links = links::Links::new(model);
-    let classes = classify::Classes::new(model, catalog, &links);
+    let mut classes = classify::Classes::new(model, catalog, &links);
+    classes.promoted = containment::empty_vpcs(&links, &classes);
     let aliases = classes
         .fold
         .keys()

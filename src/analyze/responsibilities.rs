@@ -27,7 +27,7 @@ pub(crate) fn responsibilities(
     let shown = |id: ItemId| {
         let Some(class) = classes.of.get(&id) else { return false };
         !class.hidden
-            && matches!(class.kind, TypeKind::Node | TypeKind::Detail)
+            && (matches!(class.kind, TypeKind::Node | TypeKind::Detail) || classes.promoted.contains(&id))
             && !folded.get(&id).is_some_and(Option::is_some)
     };
     let items: Vec<ItemId> = classes.of.keys().copied().filter(|&id| shown(id)).collect();

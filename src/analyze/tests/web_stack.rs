@@ -503,3 +503,24 @@ fn module_dependencies_from_the_model_are_used() {
     assert_eq!(svc_node.group.map(|g| d.groups[g].label.as_str()), Some("module.app"));
     assert!(!d.nodes.iter().any(|n| n.id == "actor.internet"), "an internal LB is not public");
 }
+
+#[test]
+fn an_empty_vpc_is_a_node_and_peering_an_edge() {
+    // Regression for shared case 029: VPCs holding only security groups vanished.
+    let mut b = ModelBuilder::new();
+    b.resource("", "aws_vpc", "a", body(vec![], vec![]));
+    b.resource("", "aws_vpc", "b", body(vec![], vec![]));
+    b.resource("", "aws_security_group", "a", body(vec![("vpc_id", r("aws_vpc.a.id"))], vec![]));
+    b.resource(
+        "",
+        "aws_vpc_peering_connection",
+        "ab",
+        body(vec![("vpc_id", r("aws_vpc.a.id")), ("peer_vpc_id", r("aws_vpc.b.id"))], vec![]),
+    );
+    let a = analyze(&b.build(), &Catalog::builtin());
+    let d = view(&a, "architecture");
+    let ids: Vec<&str> = d.nodes.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids, ["aws_vpc.a", "aws_vpc.b"]);
+    assert_eq!(edge(d, "aws_vpc.a", "aws_vpc.b"), Some((EdgeKind::Traffic, None)));
+    assert!(d.groups.is_empty());
+}
