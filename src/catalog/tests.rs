@@ -134,14 +134,12 @@ fn every_category_has_a_default_role() {
 fn unknown_types_are_guessed_never_dropped() {
     let catalog = Catalog::builtin();
     let cases = [
-        ("aws_docdb_cluster", "database"),
-        ("aws_mq_broker", "generic"),
-        ("aws_elasticsearch_domain", "generic"),
+        ("aws_memorydb_cluster", "database"),
+        ("aws_transfer_server", "generic"),
         ("aws_lb_cookie_stickiness_policy", "identity"),
-        ("aws_opensearch_domain", "generic"),
-        ("aws_msk_cluster", "generic"),
         ("google_bigtable_instance", "database"),
-        ("aws_kinesis_stream", "queue"),
+        ("aws_kinesis_firehose_delivery_stream", "queue"),
+        ("aws_batch_job_queue", "queue"),
         ("datadog_monitor", "monitoring"),
         ("acme_widget", "generic"),
     ];
