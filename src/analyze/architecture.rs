@@ -17,7 +17,7 @@ use super::links::{exprs_at, Links};
 use super::lod::Meta;
 use super::relations::Relations;
 use super::{Diagram, Edge, EdgeKind, Node};
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, TypeKind};
 use crate::model::{ItemId, Model};
 use crate::syntax::Expr;
 use std::collections::{BTreeMap, BTreeSet};
@@ -36,14 +36,27 @@ pub(crate) fn architecture(
     let mut items: Vec<ItemId> = classes.of.keys().copied().filter(|&id| classes.node_of(id) == Some(id)).collect();
     let mut edges: BTreeSet<(ItemId, ItemId, EdgeKind, Option<String>)> = BTreeSet::new();
     let mut weak = BTreeSet::new();
+    let folded_detail =
+        |id: ItemId| classes.kind(id) == Some(TypeKind::Detail) && classes.fold.get(&id).is_some_and(Option::is_some);
+    let guessed = |id: ItemId| classes.spec(id).is_some_and(|s| s.guessed) && !model.items[id].resource_type.is_empty();
     for c in &rel.connections {
-        let (Some(f), Some(t)) = (classes.node_of(c.from), classes.node_of(c.to)) else { continue };
-        let guessed =
-            |id: ItemId| classes.spec(id).is_some_and(|s| s.guessed) && !model.items[id].resource_type.is_empty();
-        if f != t && (c.kind != EdgeKind::Dependency || guessed(f) || guessed(t)) {
-            edges.insert((f, t, c.kind, c.label.clone()));
-            if rel.firewall.contains(&(c.from, c.to, c.label.clone())) {
-                weak.insert((f, t, c.label.clone()));
+        // A used task definition is drawn as the services that run it: its own relations belong
+        // to each of them, and the "runs" relation itself is the fold.
+        if folded_detail(c.to) {
+            continue;
+        }
+        let sources: BTreeSet<ItemId> = if folded_detail(c.from) {
+            links.into(c.from).iter().filter_map(|l| classes.node_of(l.from)).collect()
+        } else {
+            classes.node_of(c.from).into_iter().collect()
+        };
+        let Some(t) = classes.node_of(c.to) else { continue };
+        for f in sources {
+            if f != t && (c.kind != EdgeKind::Dependency || guessed(f) || guessed(t)) {
+                edges.insert((f, t, c.kind, c.label.clone()));
+                if rel.firewall.contains(&(c.from, c.to, c.label.clone())) {
+                    weak.insert((f, t, c.label.clone()));
+                }
             }
         }
     }
@@ -202,10 +215,8 @@ fn omitted(model: &Model, classes: &Classes, folded: &BTreeMap<ItemId, Option<It
     let count = |f: &dyn Fn(ItemId) -> bool| classes.of.keys().filter(|&&id| f(id)).count();
     let glue = folded.keys().count();
     let hidden = count(&|id| classes.of.get(&id).is_some_and(|c| c.hidden));
-    let lookups = count(&|id| classes.kind(id) == Some(crate::catalog::TypeKind::Hidden));
-    let boxes = count(&|id| {
-        classes.kind(id) == Some(crate::catalog::TypeKind::Container) && !model.items[id].resource_type.is_empty()
-    });
+    let lookups = count(&|id| classes.kind(id) == Some(TypeKind::Hidden));
+    let boxes = count(&|id| classes.kind(id) == Some(TypeKind::Container) && !model.items[id].resource_type.is_empty());
     let mut out = Vec::new();
     let mut say = |n: usize, text: &str| {
         if n > 0 {

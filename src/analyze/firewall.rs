@@ -58,12 +58,8 @@ fn apply(
         .clone()
         .or_else(|| rule.direction_attribute.as_ref().and_then(|a| first_exprs(body, a).find_map(literal_text)))
         .unwrap_or_else(|| "ingress".to_string());
-    let mut peers: BTreeSet<ItemId> =
+    let peers: BTreeSet<ItemId> =
         rule.peer.iter().flat_map(|p| first_exprs(body, p)).flat_map(|e| links.resolve(id, e)).collect();
-    let is_self = rule.self_attribute.as_ref().is_some_and(|a| first_exprs(body, a).any(|e| e == &Expr::Bool(true)));
-    if is_self {
-        peers.extend(groups);
-    }
     let open = rule.cidr.iter().flat_map(|c| first_exprs(body, c)).any(is_anywhere);
     let label = port_label(body, rule);
     let empty = BTreeSet::new();
@@ -72,7 +68,9 @@ fn apply(
         if open && direction == "ingress" {
             out.internet.extend(inside);
         }
-        for peer in &peers {
+        // A group admitting itself describes traffic among its own members, not a flow between
+        // parts of the architecture; drawn, it would tie every member to every other.
+        for peer in peers.iter().filter(|p| *p != group) {
             let outside = wearers.get(peer).unwrap_or(&empty);
             let (from, to) = if direction == "egress" { (inside, outside) } else { (outside, inside) };
             for f in from {
@@ -96,7 +94,7 @@ fn wearers(links: &Links, classes: &Classes) -> BTreeMap<ItemId, BTreeSet<ItemId
         if !class.spec.firewall_group {
             continue;
         }
-        for link in links.into(group) {
+        for link in links.into(group).iter().filter(|l| !l.path.starts_with("depends_on")) {
             let Some(wearer) = classes.of.get(&link.from) else { continue };
             if wearer.spec.firewall_group || !wearer.spec.firewall.is_empty() || wearer.kind == TypeKind::Container {
                 continue;

@@ -36,7 +36,7 @@ impl<'m> Links<'m> {
         let mut all = BTreeSet::new();
         // Ids come from the model stage; a stray one is skipped rather than trusted.
         for d in model.dependencies.iter().filter(|d| d.from < model.items.len() && d.to < model.items.len()) {
-            all.insert(Link { from: d.from, to: d.to, path: d.attribute.clone() });
+            all.insert(Link { from: d.from, to: d.to, path: normalize(&d.attribute) });
         }
         for (id, item) in model.items.iter().enumerate() {
             if matches!(item.kind, ItemKind::Resource | ItemKind::Data | ItemKind::Module) {
@@ -189,6 +189,19 @@ impl<'m> Links<'m> {
         }
         out
     }
+}
+
+/// The model stage writes a dynamic block's attributes as `label.content.key`; rules are written
+/// against the block as it appears in plans (`label.key`), like [`walk`] does.
+fn normalize(path: &str) -> String {
+    let segs: Vec<&str> = path.split('.').collect();
+    let kept: Vec<&str> = segs
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| !(**s == "content" && *i > 0 && *i + 1 < segs.len()))
+        .map(|(_, s)| *s)
+        .collect();
+    kept.join(".")
 }
 
 /// `link` at `rule` or below it: `origin.domain_name` matches rule `origin`.

@@ -92,7 +92,8 @@ pub struct FirewallRule {
     /// Attributes referencing the peer group(s).
     #[serde(default)]
     pub peer: Vec<String>,
-    /// Boolean attribute meaning "the group itself is the peer".
+    /// Boolean attribute meaning "the group itself is the peer". Such rules describe traffic among
+    /// the group's own members and draw no edge; the field documents the shape.
     pub self_attribute: Option<String>,
     /// Attributes holding CIDR blocks (`0.0.0.0/0` means the internet).
     #[serde(default)]

@@ -524,3 +524,81 @@ fn an_empty_vpc_is_a_node_and_peering_an_edge() {
     assert_eq!(edge(d, "aws_vpc.a", "aws_vpc.b"), Some((EdgeKind::Traffic, None)));
     assert!(d.groups.is_empty());
 }
+
+#[test]
+fn a_task_definition_run_by_two_services_belongs_to_both() {
+    // Regression from terraform-aws-modules/terraform-aws-ecs: the task definition folded into one
+    // service drew a bogus service → service "runs" edge, and a self-admitting group tied the
+    // services together.
+    let mut b = ModelBuilder::new();
+    b.resource("", "aws_security_group", "svc", body(vec![], vec![]));
+    let self_rule = vec![
+        ("type", s("ingress")),
+        ("from_port", n(0.0)),
+        ("to_port", n(0.0)),
+        ("security_group_id", r("aws_security_group.svc.id")),
+        ("source_security_group_id", r("aws_security_group.svc.id")),
+    ];
+    b.resource("", "aws_security_group_rule", "self", body(self_rule, vec![]));
+    b.resource("", "aws_ecr_repository", "app", body(vec![], vec![]));
+    let image = obj(vec![("name", s("app")), ("image", r("aws_ecr_repository.app.repository_url"))]);
+    b.resource(
+        "",
+        "aws_ecs_task_definition",
+        "app",
+        body(vec![("container_definitions", jsonencode(list(vec![image])))], vec![]),
+    );
+    for name in ["blue", "green"] {
+        let net = block(
+            "network_configuration",
+            vec![("security_groups", list(vec![r("aws_security_group.svc.id")]))],
+            vec![],
+        );
+        b.resource(
+            "",
+            "aws_ecs_service",
+            name,
+            body(vec![("task_definition", r("aws_ecs_task_definition.app.arn"))], vec![net]),
+        );
+    }
+    let a = analyze(&b.build(), &Catalog::builtin());
+    let d = view(&a, "architecture");
+    assert_eq!(edge(d, "aws_ecs_service.blue", "aws_ecr_repository.app"), Some((EdgeKind::Config, None)));
+    assert_eq!(edge(d, "aws_ecs_service.green", "aws_ecr_repository.app"), Some((EdgeKind::Config, None)));
+    assert_eq!(edge(d, "aws_ecs_service.green", "aws_ecs_service.blue"), None);
+    assert_eq!(edge(d, "aws_ecs_service.blue", "aws_ecs_service.green"), None);
+    let r = view(&a, "responsibilities");
+    assert_eq!(
+        edge(r, "aws_ecs_service.blue", "aws_ecs_task_definition.app"),
+        Some((EdgeKind::Config, Some("runs".into())))
+    );
+    assert_eq!(
+        edge(r, "aws_ecs_service.green", "aws_ecs_task_definition.app"),
+        Some((EdgeKind::Config, Some("runs".into())))
+    );
+}
+
+#[test]
+fn dynamic_block_paths_from_the_model_match_rules() {
+    // The model stage writes `load_balancer.content.target_group_arn` for dynamic blocks.
+    let mut b = ModelBuilder::new();
+    let tg = b.resource("", "aws_lb_target_group", "app", body(vec![], vec![]));
+    b.resource("", "aws_lb", "main", body(vec![], vec![]));
+    b.resource(
+        "",
+        "aws_lb_listener",
+        "http",
+        body(
+            vec![("load_balancer_arn", r("aws_lb.main.arn")), ("port", n(80.0)), ("protocol", s("HTTP"))],
+            vec![block("default_action", vec![("target_group_arn", r("aws_lb_target_group.app.arn"))], vec![])],
+        ),
+    );
+    let svc = b.resource("module.app", "aws_ecs_service", "app", body(vec![], vec![]));
+    b.dependency(svc, tg, "load_balancer.content.target_group_arn");
+    let a = analyze(&b.build(), &Catalog::builtin());
+    let d = view(&a, "architecture");
+    assert_eq!(
+        edge(d, "aws_lb.main", "module.app.aws_ecs_service.app"),
+        Some((EdgeKind::Traffic, Some("HTTP 80".into())))
+    );
+}
