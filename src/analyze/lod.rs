@@ -2,7 +2,8 @@
 //!
 //! Last step of each view. When a diagram has more than [`MAX_NODES`] nodes it collapses, one
 //! stage at a time until it fits:
-//! 1. (architecture only) each top-level module call becomes one node, badge `×N resources`;
+//! 1. (architecture only) each top-level module call becomes one node, badge `×N resources` —
+//!    kept only when that alone makes the diagram fit;
 //! 2. nodes of one resource type within one box become one node `×N`;
 //! 3. nodes of one category within one box become one node `×N`;
 //! 4. nodes of one category anywhere become one node, and boxes are dropped.
@@ -26,11 +27,17 @@ pub(crate) struct Meta {
 /// Collapses `d` until it has at most [`MAX_NODES`] nodes.
 pub(crate) fn limit(d: &mut Diagram, meta: &BTreeMap<String, Meta>, by_module: bool) {
     if d.nodes.len() > MAX_NODES && by_module {
+        let before = d.clone();
         collapse(d, "module call", |n| {
             let m = meta.get(&n.id)?;
             let top = top_module(&m.module)?;
             Some((format!("module:{top}"), top.to_string(), "Module".to_string(), "module".to_string(), None))
         });
+        // Module boxes help only when they alone make the picture fit; hundreds of module nodes
+        // would end up as one "module ×N" node, which says less than the type stages below.
+        if d.nodes.len() > MAX_NODES {
+            *d = before;
+        }
     }
     if d.nodes.len() > MAX_NODES {
         collapse(d, "resource type", |n| {
@@ -90,6 +97,7 @@ fn collapse(d: &mut Diagram, what: &str, key: impl Fn(&Node) -> Option<Key>) {
     let mut rename: BTreeMap<String, String> = BTreeMap::new();
     let mut nodes = Vec::new();
     let mut emitted = BTreeSet::new();
+    let mut merged: Vec<String> = Vec::new();
     for (i, node) in d.nodes.iter().enumerate() {
         let Some((id, label, sublabel, category, group)) = keys[i].clone().filter(|k| members.contains_key(&k.0))
         else {
@@ -103,7 +111,7 @@ fn collapse(d: &mut Diagram, what: &str, key: impl Fn(&Node) -> Option<Key>) {
         let count = members.get(&id).map_or(0, Vec::len);
         let module = what == "module call";
         let link = if module { Some(format!("#{}", crate::model::anchor(&label))) } else { None };
-        d.omitted.push(format!("{label}: {count} nodes shown as one ({what})"));
+        merged.push(format!("{label} ({count})"));
         nodes.push(Node {
             id: id.clone(),
             label,
@@ -117,6 +125,7 @@ fn collapse(d: &mut Diagram, what: &str, key: impl Fn(&Node) -> Option<Key>) {
         });
     }
     d.nodes = nodes;
+    d.omitted.push(summary(what, &merged));
     let edges: Vec<Edge> = std::mem::take(&mut d.edges)
         .into_iter()
         .map(|mut e| {
@@ -130,6 +139,17 @@ fn collapse(d: &mut Diagram, what: &str, key: impl Fn(&Node) -> Option<Key>) {
         })
         .collect();
     d.edges = merge_edges(edges);
+}
+
+/// One line per collapse stage, naming the first few merges (a big root merges hundreds).
+fn summary(what: &str, merged: &[String]) -> String {
+    const SHOWN: usize = 8;
+    let mut text = format!("nodes collapsed by {what}, one node each: ");
+    text.push_str(&merged.iter().take(SHOWN).cloned().collect::<Vec<_>>().join(", "));
+    if merged.len() > SHOWN {
+        text.push_str(&format!(" and {} more", merged.len() - SHOWN));
+    }
+    text
 }
 
 /// Drops boxes with no node inside (directly or below) and renumbers the rest.

@@ -49,8 +49,32 @@ fn five_hundred_resources_fit_on_one_page() {
         }
     }
     let arch = &a.diagrams[0];
-    assert!(arch.nodes.iter().any(|n| n.badge.as_deref() == Some("×50 resources")), "a module collapsed into one node");
+    // Even resources sit at the root (5 types × 50), odd ones in five modules (one type each).
+    assert_eq!(arch.nodes.len(), 10, "one node per type and box");
+    assert!(arch.nodes.iter().all(|n| n.badge.as_deref() == Some("×50")));
     assert_eq!(a.roles.len(), 505, "nothing is dropped from the analysis");
+}
+
+#[test]
+fn modules_collapse_first_when_that_is_enough() {
+    let mut b = ModelBuilder::new();
+    for m in 0..10 {
+        b.module("", &format!("svc{m}"), "./svc", ModuleStatus::Expanded);
+        for (i, ty) in TYPES.iter().enumerate() {
+            b.resource(&format!("module.svc{m}"), ty, &format!("r{i}"), body(vec![], vec![]));
+        }
+    }
+    let a = analyze(&b.build(), &Catalog::builtin());
+    let arch = &a.diagrams[0];
+    assert_eq!(arch.nodes.len(), 10);
+    assert!(arch.nodes.iter().all(|n| n.badge.as_deref() == Some("×10 resources") && n.category == "module"));
+    assert_eq!(arch.nodes[0].link.as_deref(), Some("#module-svc0"));
+    assert!(arch.groups.is_empty(), "module boxes emptied by the collapse are dropped");
+    assert!(
+        arch.omitted.iter().any(|o| o.contains("module call") && o.contains("module.svc0 (10)")),
+        "{:?}",
+        arch.omitted
+    );
 }
 
 #[test]
