@@ -101,6 +101,12 @@ pub(crate) fn architecture(
         .collect();
     actors(model, classes, rel, &items, &mut d.nodes, &mut drawn);
     d.edges = merge_edges(drawn);
+    let eligible: BTreeSet<String> = items
+        .iter()
+        .filter(|&&id| classes.spec(id).is_some_and(|s| s.consolidate))
+        .map(|&id| model.items[id].address.clone())
+        .collect();
+    super::lod::consolidate(&mut d, &meta, &eligible);
     d.omitted = omitted(model, classes, folded);
     (d, meta)
 }

@@ -70,6 +70,60 @@ pub(crate) fn limit(d: &mut Diagram, meta: &BTreeMap<String, Meta>, by_module: b
     prune_groups(d);
 }
 
+/// Merges nodes of one consolidating type that sit in one box and have exactly the same edges
+/// (VIEWS.md "several small resources of one kind that play one part"). The merged node keeps
+/// the first member's id and link; the labels are joined while short.
+pub(crate) fn consolidate(d: &mut Diagram, meta: &BTreeMap<String, Meta>, eligible: &BTreeSet<String>) {
+    type Signature = (String, Option<usize>, Vec<(String, String)>, Vec<(String, String)>);
+    let edge_key = |e: &Edge| format!("{:?}:{}", e.kind, e.label.clone().unwrap_or_default());
+    let mut by_sig: BTreeMap<Signature, Vec<usize>> = BTreeMap::new();
+    for (i, n) in d.nodes.iter().enumerate().filter(|(_, n)| eligible.contains(&n.id)) {
+        let ty = meta.get(&n.id).map(|m| m.rtype.clone()).unwrap_or_default();
+        let mut ins: Vec<_> = d.edges.iter().filter(|e| e.to == n.id).map(|e| (e.from.clone(), edge_key(e))).collect();
+        let mut outs: Vec<_> = d.edges.iter().filter(|e| e.from == n.id).map(|e| (e.to.clone(), edge_key(e))).collect();
+        ins.sort();
+        outs.sort();
+        by_sig.entry((ty, n.group, ins, outs)).or_default().push(i);
+    }
+    let mut rename = BTreeMap::new();
+    let mut drop = BTreeSet::new();
+    for members in by_sig.values().filter(|m| m.len() >= 2) {
+        let mut labels: Vec<String> = Vec::new();
+        for &i in members {
+            if !labels.contains(&d.nodes[i].label) {
+                labels.push(d.nodes[i].label.clone());
+            }
+        }
+        let first = members[0];
+        let joined = labels.join(", ");
+        d.nodes[first].label = if joined.chars().count() <= 32 { joined } else { format!("{} …", labels[0]) };
+        d.nodes[first].badge = Some(format!("×{}", members.len()));
+        let ids: Vec<&str> = members.iter().map(|&i| d.nodes[i].id.as_str()).collect();
+        d.nodes[first].tooltip = format!("{} nodes with the same connections: {}", members.len(), ids.join(", "));
+        for &i in &members[1..] {
+            rename.insert(d.nodes[i].id.clone(), d.nodes[first].id.clone());
+            drop.insert(i);
+        }
+    }
+    if drop.is_empty() {
+        return;
+    }
+    let mut i = 0;
+    d.nodes.retain(|_| {
+        i += 1;
+        !drop.contains(&(i - 1))
+    });
+    let edges = std::mem::take(&mut d.edges)
+        .into_iter()
+        .map(|mut e| {
+            e.from = rename.get(&e.from).cloned().unwrap_or(e.from);
+            e.to = rename.get(&e.to).cloned().unwrap_or(e.to);
+            e
+        })
+        .collect();
+    d.edges = merge_edges(edges);
+}
+
 /// `module.a.module.b` → `module.a`.
 fn top_module(path: &str) -> Option<&str> {
     if path.is_empty() {

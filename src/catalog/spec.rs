@@ -195,6 +195,10 @@ pub struct TypeSpec {
     #[serde(default)]
     pub fold_to_referrer: bool,
     pub edge: Option<EdgeRule>,
+    /// Nodes of this type in one box with exactly the same edges are drawn as one node `×N`
+    /// (the A and AAAA records of one name).
+    #[serde(default)]
+    pub consolidate: bool,
     /// Traffic passes through it: edges into it join edges out of it (target groups).
     #[serde(default)]
     pub relay: bool,

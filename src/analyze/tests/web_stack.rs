@@ -109,6 +109,13 @@ pub(super) fn web_stack() -> Model {
             vec![alias("aws_lb.main.dns_name")],
         ),
     );
+    // The AAAA twin of `api`: same name, same target, so drawn as one node ×2.
+    b.resource(
+        "",
+        "aws_route53_record",
+        "api_ipv6",
+        body(vec![("name", s("api.example.com")), ("type", s("AAAA"))], vec![alias("aws_lb.main.dns_name")]),
+    );
     b.resource(
         "",
         "aws_route53_record",
@@ -281,6 +288,18 @@ fn traffic_edges_follow_the_flow_with_labels() {
     assert_eq!(edge(d, "aws_ecs_service.app", "aws_lb.main"), None);
     // Plain references between catalogued types stay out of the overview.
     assert_eq!(edge(d, "aws_route53_record.api", "aws_route53_zone.main"), None);
+}
+
+#[test]
+fn twin_records_are_consolidated() {
+    let (_, a) = run();
+    let d = view(&a, "architecture");
+    let api = d.nodes.iter().find(|n| n.id == "aws_route53_record.api").expect("api record");
+    assert_eq!((api.label.as_str(), api.badge.as_deref()), ("api.example.com", Some("×2")));
+    assert!(!d.nodes.iter().any(|n| n.id == "aws_route53_record.api_ipv6"));
+    assert!(!d.edges.iter().any(|e| e.from == "aws_route53_record.api_ipv6" || e.to == "aws_route53_record.api_ipv6"));
+    let site = d.nodes.iter().find(|n| n.id == "aws_route53_record.site").expect("site record");
+    assert_eq!(site.badge, None, "different target, not merged");
 }
 
 #[test]
