@@ -108,6 +108,8 @@ pub(crate) fn consolidate(d: &mut Diagram, meta: &BTreeMap<String, Meta>, eligib
     if drop.is_empty() {
         return;
     }
+    let twins: Vec<String> = drop.iter().map(|&i| d.nodes[i].id.clone()).collect();
+    d.omitted.push(format!("drawn together with a twin of the same type and connections: {}", twins.join(", ")));
     let mut i = 0;
     d.nodes.retain(|_| {
         i += 1;
