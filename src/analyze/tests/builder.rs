@@ -51,7 +51,6 @@ impl ModelBuilder {
         self.push(module, ItemKind::Data, ty, name, body)
     }
 
-    #[allow(dead_code)]
     pub fn local(&mut self, module: &str, name: &str, value: Expr) -> ItemId {
         self.push(module, ItemKind::Local, "", name, body(vec![("value", value)], vec![]))
     }

@@ -2,4 +2,5 @@
 
 mod builder;
 mod lod;
+mod providers;
 mod web_stack;
