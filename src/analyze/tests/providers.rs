@@ -124,3 +124,44 @@ fn azure_vm_is_placed_through_its_network_interface() {
     let vm = &d.nodes[0];
     assert_eq!((vm.label.as_str(), vm.category.as_str()), ("vm-1", "compute"));
 }
+
+#[test]
+fn sidecar_roles_relabel_reorder_and_extend_the_vocabulary() {
+    let mut b = ModelBuilder::new();
+    let role = |id: &str, label: Option<&str>, order: Option<i64>| crate::model::RoleDef {
+        id: id.into(),
+        label: label.map(Into::into),
+        description: None,
+        order,
+    };
+    b.model.roles = vec![role("data", Some("Stateful data"), Some(0)), role("batch", Some("Batch jobs"), None)];
+    let a = analyze(&b.build(), &Catalog::builtin());
+    let ids: Vec<&str> = a.role_defs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids.first(), Some(&"data"), "order 0 sorts first");
+    assert_eq!(a.role_defs[0].label.as_deref(), Some("Stateful data"));
+    assert_eq!(a.role_defs[0].description.as_deref(), Some("Databases, caches, buckets, queues."), "description kept");
+    let batch = ids.iter().position(|i| *i == "batch").expect("new role added");
+    assert!(batch > ids.iter().position(|i| *i == "delivery").unwrap_or(0) && batch < ids.len() - 1, "{ids:?}");
+    assert_eq!(ids.last(), Some(&"other"));
+}
+
+#[test]
+fn container_definitions_in_files_and_heredocs() {
+    let mut b = ModelBuilder::new();
+    let file = crate::syntax::Expr::Call { name: "file".into(), args: vec![s("tasks/app.json")] };
+    let from_file =
+        b.resource("", "aws_ecs_task_definition", "file", body(vec![("container_definitions", file)], vec![]));
+    let heredoc = crate::syntax::Expr::Template(vec![crate::syntax::TemplatePart::Literal(
+        "[{\"name\": \"web\", \"image\": \"nginx:1.27\", \"portMappings\": [{\"containerPort\": 80, \"protocol\": \"tcp\"}],\n  \"secrets\": [{\"name\": \"KEY\", \"valueFrom\": \"arn:aws:ssm:::parameter/key\"}]}]\n".into(),
+    )]);
+    let from_heredoc =
+        b.resource("", "aws_ecs_task_definition", "heredoc", body(vec![("container_definitions", heredoc)], vec![]));
+    let a = analyze(&b.build(), &Catalog::builtin());
+    let f = &a.facts[&from_file];
+    assert!(f.containers.is_empty());
+    assert!(f.rows.contains(&("Containers".into(), "defined in tasks/app.json".into())));
+    let h = &a.facts[&from_heredoc].containers[0];
+    assert_eq!((h.name.as_str(), h.image.as_str(), h.ports.clone()), ("web", "nginx:1.27", vec!["80/tcp".to_string()]));
+    assert_eq!(h.secrets, [("KEY".to_string(), "arn:aws:ssm:::parameter/key".to_string())]);
+    assert_eq!(a.roles[&from_file].role, "one-off");
+}
