@@ -60,21 +60,41 @@ pub(crate) fn architecture(
             }
         }
     }
-    // Relays forward what they receive.
-    for &relay in items.iter().filter(|&&id| classes.spec(id).is_some_and(|s| s.relay)) {
-        let outs: Vec<_> = edges.iter().filter(|e| e.0 == relay && e.2 == EdgeKind::Traffic).cloned().collect();
-        let Some(first) = outs.first() else { continue };
-        folded.insert(relay, Some(first.1));
-        let ins: Vec<_> = edges.iter().filter(|e| e.1 == relay).cloned().collect();
-        edges.retain(|e| e.0 != relay && e.1 != relay);
-        for i in &ins {
-            for o in &outs {
-                if i.0 != o.1 {
+    // Relays forward what they receive. Edges are bucketed once (a big root has hundreds of
+    // target groups); a relay feeding another relay is joined through in a second round.
+    let relays: BTreeSet<ItemId> =
+        items.iter().copied().filter(|&id| classes.spec(id).is_some_and(|s| s.relay)).collect();
+    for _ in 0..2 {
+        type E = (ItemId, ItemId, EdgeKind, Option<String>);
+        let mut ins: BTreeMap<ItemId, Vec<E>> = BTreeMap::new();
+        let mut outs: BTreeMap<ItemId, Vec<E>> = BTreeMap::new();
+        for e in edges.iter().filter(|e| relays.contains(&e.0) || relays.contains(&e.1)) {
+            if relays.contains(&e.1) {
+                ins.entry(e.1).or_default().push(e.clone());
+            }
+            if relays.contains(&e.0) && e.2 == EdgeKind::Traffic {
+                outs.entry(e.0).or_default().push(e.clone());
+            }
+        }
+        let joined: BTreeSet<ItemId> = outs.keys().copied().filter(|r| !folded.contains_key(r)).collect();
+        if joined.is_empty() {
+            break;
+        }
+        edges.retain(|e| !joined.contains(&e.0) && !joined.contains(&e.1));
+        for &relay in &joined {
+            let out = outs.get(&relay).map_or(&[][..], Vec::as_slice);
+            if let Some(first) = out.first() {
+                folded.insert(relay, Some(first.1));
+            }
+            for i in ins.get(&relay).map_or(&[][..], Vec::as_slice) {
+                for o in out.iter().filter(|o| o.1 != i.0) {
                     edges.insert((i.0, o.1, i.2, i.3.clone().or_else(|| o.3.clone())));
                 }
             }
         }
     }
+    let gone = |id: &ItemId| relays.contains(id) && folded.get(id).is_some_and(Option::is_some);
+    edges.retain(|e| !gone(&e.0) && !gone(&e.1));
     // A firewall port next to a listener's `HTTPS 443` on the same hop would only confuse.
     let strong: BTreeSet<(ItemId, ItemId)> = edges
         .iter()

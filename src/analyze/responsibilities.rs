@@ -51,8 +51,9 @@ pub(crate) fn responsibilities(
         meta.insert(n.id.clone(), Meta { module: item.module.clone(), rtype: item.resource_type.clone() });
         d.nodes.push(n);
     }
+    let shown_set: std::collections::BTreeSet<ItemId> = items.iter().copied().collect();
     for c in &rel.connections {
-        if rel.responsibilities.contains(&(c.from, c.to)) && items.contains(&c.from) && items.contains(&c.to) {
+        if rel.responsibilities.contains(&(c.from, c.to)) && shown_set.contains(&c.from) && shown_set.contains(&c.to) {
             let addr = |id: ItemId| model.items[id].address.clone();
             d.edges.push(Edge { from: addr(c.from), to: addr(c.to), kind: EdgeKind::Config, label: c.label.clone() });
         }
