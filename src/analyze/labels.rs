@@ -19,7 +19,20 @@ pub(crate) fn display_name(model: &Model, _catalog: &Catalog, classes: &Classes,
     let named = classes.spec(id).and_then(|spec| {
         spec.label_attributes.iter().find_map(|a| exprs_at(&item.body, a).first().and_then(|e| literal_text(e)))
     });
-    shorten(named.filter(|n| !n.trim().is_empty()).unwrap_or_else(|| item.name.clone()))
+    shorten(named.filter(|n| !n.trim().is_empty()).unwrap_or_else(|| fallback_name(&item.name, &item.module)))
+}
+
+/// Names that only say "the one in this module"; the module's name says more.
+const GENERIC_NAMES: &[&str] = &["this", "main", "default", "self", "current"];
+
+/// `module.database` + `aws_db_instance.this` → `database`.
+fn fallback_name(name: &str, module: &str) -> String {
+    let module_name = module.rsplit("module.").next().unwrap_or("").trim_end_matches('.');
+    if GENERIC_NAMES.contains(&name) && !module_name.is_empty() {
+        module_name.to_string()
+    } else {
+        name.to_string()
+    }
 }
 
 fn shorten(text: String) -> String {

@@ -165,3 +165,15 @@ fn container_definitions_in_files_and_heredocs() {
     assert_eq!(h.secrets, [("KEY".to_string(), "arn:aws:ssm:::parameter/key".to_string())]);
     assert_eq!(a.roles[&from_file].role, "one-off");
 }
+
+#[test]
+fn generic_resource_names_take_the_module_name() {
+    let mut b = ModelBuilder::new();
+    b.resource("module.database", "aws_db_instance", "this", body(vec![], vec![]));
+    b.resource("module.app.module.queue", "aws_sqs_queue", "main", body(vec![], vec![]));
+    b.resource("", "aws_s3_bucket", "main", body(vec![], vec![]));
+    b.resource("module.app", "aws_s3_bucket", "assets", body(vec![], vec![]));
+    let a = analyze(&b.build(), &Catalog::builtin());
+    let labels: Vec<&str> = a.diagrams[0].nodes.iter().map(|n| n.label.as_str()).collect();
+    assert_eq!(labels, ["database", "queue", "main", "assets"]);
+}
