@@ -21,7 +21,7 @@ pub(crate) fn facts(model: &Model, links: &Links, classes: &Classes) -> BTreeMap
         for fact in &class.spec.facts {
             let (path, label) = fact.split_once(':').map_or((fact.as_str(), None), |(p, l)| (p, Some(l.to_string())));
             let values: Vec<String> =
-                exprs_at(&item.body, path).into_iter().map(|e| value_text(links, id, e)).collect();
+                exprs_at(&item.body, path).into_iter().map(|e| row_text(links, id, e)).collect();
             if !values.is_empty() {
                 f.rows.push((label.unwrap_or_else(|| humanize(path)), values.join(", ")));
             }
@@ -38,6 +38,20 @@ pub(crate) fn facts(model: &Model, links: &Links, classes: &Classes) -> BTreeMap
         }
     }
     out
+}
+
+/// A fact row names things: a reference to a resource shows its address alone (the document can
+/// link it), not the attribute it reads (`.arn`, `.id`).
+fn row_text(links: &Links, from: ItemId, expr: &Expr) -> String {
+    match expr {
+        Expr::Ref(r) if !matches!(r.root.as_str(), "var" | "local" | "module") => {
+            match links.resolve_display(from, expr).as_slice() {
+                [one] => links.address(*one).to_string(),
+                _ => value_text(links, from, expr),
+            }
+        }
+        _ => value_text(links, from, expr),
+    }
 }
 
 /// `load_balancer.container_port` → `Container port`.

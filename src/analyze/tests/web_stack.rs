@@ -433,7 +433,7 @@ fn containers_are_parsed_with_secrets() {
     assert_eq!(c.log_driver.as_deref(), Some("awslogs"));
     assert_eq!(facts.containers[1].essential, Some(false));
     assert!(facts.rows.contains(&("Family".into(), "fastapi-app".into())));
-    assert!(facts.rows.contains(&("Execution role".into(), "aws_iam_role.exec.arn".into())));
+    assert!(facts.rows.contains(&("Execution role".into(), "aws_iam_role.exec".into())));
     let migration = &a.facts[&id_of(&m, "aws_ecs_task_definition.migration")];
     assert_eq!(migration.containers[0].command.as_deref(), Some("alembic upgrade head"));
     let json = &a.facts[&id_of(&m, "aws_ecs_task_definition.mysql_client")];
@@ -442,7 +442,7 @@ fn containers_are_parsed_with_secrets() {
         ("mysql", vec!["3306/tcp".to_string()])
     );
     let service = &a.facts[&id_of(&m, "aws_ecs_service.app")].rows;
-    assert!(service.contains(&("Task definition".into(), "aws_ecs_task_definition.app.arn".into())));
+    assert!(service.contains(&("Task definition".into(), "aws_ecs_task_definition.app".into())));
     assert!(service.contains(&("Desired count".into(), "2".into())));
     assert!(service.contains(&("Launch type".into(), "FARGATE".into())));
     let db = &a.facts[&id_of(&m, "aws_db_instance.main")].rows;
