@@ -127,7 +127,7 @@ pub(crate) fn architecture(
         .map(|&id| model.items[id].address.clone())
         .collect();
     super::lod::consolidate(&mut d, &meta, &eligible);
-    d.omitted = omitted(model, classes, folded);
+    d.omitted = omitted(model, classes, folded, true);
     (d, meta)
 }
 
@@ -237,7 +237,12 @@ pub(crate) fn merge_edges(edges: Vec<Edge>) -> Vec<Edge> {
 }
 
 /// What the view leaves out, for the document.
-fn omitted(model: &Model, classes: &Classes, folded: &BTreeMap<ItemId, Option<ItemId>>) -> Vec<String> {
+pub(crate) fn omitted(
+    model: &Model,
+    classes: &Classes,
+    folded: &BTreeMap<ItemId, Option<ItemId>>,
+    boxes_drawn: bool,
+) -> Vec<String> {
     let count = |f: &dyn Fn(ItemId) -> bool| classes.of.keys().filter(|&&id| f(id)).count();
     let glue = folded.keys().count();
     let hidden = count(&|id| classes.of.get(&id).is_some_and(|c| c.hidden));
@@ -250,7 +255,14 @@ fn omitted(model: &Model, classes: &Classes, folded: &BTreeMap<ItemId, Option<It
         }
     };
     say(glue, "resources folded into the node they configure or turned into edges");
-    say(boxes, "networks and subnets shown as boxes around what they hold");
+    say(
+        boxes,
+        if boxes_drawn {
+            "networks and subnets shown as boxes around what they hold"
+        } else {
+            "networks and subnets not drawn (the architecture view shows them)"
+        },
+    );
     say(lookups, "lookups and helpers not drawn");
     say(hidden, "items marked @hide");
     out

@@ -20,8 +20,7 @@ pub(crate) fn facts(model: &Model, links: &Links, classes: &Classes) -> BTreeMap
         let mut f = Facts::default();
         for fact in &class.spec.facts {
             let (path, label) = fact.split_once(':').map_or((fact.as_str(), None), |(p, l)| (p, Some(l.to_string())));
-            let values: Vec<String> =
-                exprs_at(&item.body, path).into_iter().map(|e| row_text(links, id, e)).collect();
+            let values: Vec<String> = exprs_at(&item.body, path).into_iter().map(|e| row_text(links, id, e)).collect();
             if !values.is_empty() {
                 f.rows.push((label.unwrap_or_else(|| humanize(path)), values.join(", ")));
             }

@@ -59,5 +59,6 @@ pub(crate) fn responsibilities(
         }
     }
     d.edges = super::architecture::merge_edges(d.edges);
+    d.omitted = super::architecture::omitted(model, classes, folded, false);
     (d, meta)
 }
