@@ -3,7 +3,17 @@
 //! Input: [`Model`] and the [`Catalog`]. Output: [`Analysis`] — presentation-agnostic
 //! [`Diagram`]s (architecture overview, responsibilities), each item's role and how it was found,
 //! glue folded into the node it configures, traffic/configuration connections, and type-specific
-//! facts (ECS containers, services) for the document. See `../shared/VIEWS.md` for the rules.
+//! facts (ECS containers, services) for the document. See `../shared/VIEWS.md` for the rules
+//! and `docs/catalog.md` for the data that drives them.
+//!
+//! Steps, one submodule each:
+//! 1. `links` — who references whom at which attribute path (model dependencies + direct refs);
+//! 2. `classify` — catalog entry per item: node, glue (and what it folds into), container, detail;
+//! 3. `relations` (+ `firewall`) — traffic/config/dependency connections between items;
+//! 4. `roles` — annotation > usage > catalog, with reasons; role definitions;
+//! 5. `architecture` (+ `containment`, `labels`) and `responsibilities` — the two views;
+//! 6. [`lod`] — consolidation and level of detail, never silently;
+//! 7. `facts` (+ `containers`) — document rows and ECS containers.
 
 use crate::catalog::Catalog;
 use crate::model::{ItemId, Model};
