@@ -136,7 +136,7 @@ pub fn index_artifacts(results: &[RootResult]) -> Vec<crate::output::Artifact> {
                 ));
                 html.push_str(&format!(
                     "<tr><td><a href=\"{}index.html\">{}</a></td><td>{}</td><td>{}/{} ({}%)</td><td>{}</td></tr>\n",
-                    html_escape(&link),
+                    html_attr(&link),
                     html_escape(&name),
                     resources.len(),
                     covered,
@@ -162,14 +162,9 @@ pub fn index_artifacts(results: &[RootResult]) -> Vec<crate::output::Artifact> {
     ]
 }
 
-fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
+use crate::doc::escape::{html_attr, html_text as html_escape, md_cell};
 
-fn md_cell(s: &str) -> String {
-    html_escape(s).replace('|', "\\|").replace(['\r', '\n'], " ")
-}
-
+/// A relative link target for Markdown: spaces and parentheses would end the link early.
 fn md_link(s: &str) -> String {
     s.replace(' ', "%20").replace('(', "%28").replace(')', "%29")
 }
