@@ -1,0 +1,352 @@
+//! Ordering and vertical placement for the layout stage.
+//!
+//! Every node, and one "dummy" per column an edge passes through, is a leaf with a rank. Each
+//! container (a group, or the top level) stacks its direct leaves and child groups top to
+//! bottom; a child group is one block spanning all its columns, so sibling boxes can never
+//! overlap. Within a container items are sorted by a barycentric key (the mean height of their
+//! neighbours in the next/previous column) and dropped onto a per-column skyline at
+//! `max(skyline, wanted position)`, which keeps order, avoids overlap and straightens edges.
+//! The sweep alternates directions; the pass with the fewest crossings between adjacent
+//! columns wins. Cost per pass is O(L log L) for L leaves, so 2,000 nodes stay fast.
+
+use super::graph::Graph;
+use super::text::Metrics;
+
+/// Height reserved for an edge passing through a column.
+const DUMMY_H: f64 = 6.0;
+const PASSES: usize = 24;
+/// Straightening passes after the order is fixed; few, since each may only push down.
+const STRAIGHTEN: usize = 6;
+
+/// A node or an edge's passage through a column.
+pub(crate) struct Leaf {
+    pub rank: usize,
+    pub h: f64,
+    pub container: usize,
+}
+
+#[derive(Clone, Copy)]
+enum Item {
+    Leaf(usize),
+    Group(usize),
+}
+
+/// Result: tops of leaves (nodes first, index = node index) and boxes of non-empty groups.
+pub(crate) struct Placed {
+    pub leaves: Vec<Leaf>,
+    pub top: Vec<f64>,
+    /// Per graph edge, the leaves it runs through from `from` to `to`.
+    pub chains: Vec<Vec<usize>>,
+    /// Per group: (top, height), `None` for a group with nothing in it.
+    pub boxes: Vec<Option<(f64, f64)>>,
+    /// Per container: first and last column.
+    pub cols: Vec<Option<(usize, usize)>>,
+    /// Per group: nesting levels inside it, itself included (horizontal padding multiplier).
+    pub level: Vec<usize>,
+}
+
+/// Orders and stacks everything; never fails.
+pub(crate) fn place(g: &Graph, rank: &[usize], m: &Metrics) -> Placed {
+    let root = g.root();
+    let mut leaves: Vec<Leaf> =
+        g.nodes.iter().enumerate().map(|(v, n)| Leaf { rank: rank[v], h: n.height, container: n.container }).collect();
+    let mut chains = Vec::with_capacity(g.edges.len());
+    for e in &g.edges {
+        let lca = g.common(g.nodes[e.from].container, g.nodes[e.to].container);
+        let mut chain = vec![e.from];
+        for r in rank[e.from] + 1..rank[e.to] {
+            chain.push(leaves.len());
+            leaves.push(Leaf { rank: r, h: DUMMY_H, container: lca });
+        }
+        chain.push(e.to);
+        chains.push(chain);
+    }
+    let mut cols: Vec<Option<(usize, usize)>> = vec![None; root + 1];
+    for l in &leaves {
+        let mut c = l.container;
+        loop {
+            cols[c] = Some(cols[c].map_or((l.rank, l.rank), |(a, b)| (a.min(l.rank), b.max(l.rank))));
+            if c == root {
+                break;
+            }
+            c = g.parent_of(c);
+        }
+    }
+    let mut children: Vec<Vec<Item>> = vec![Vec::new(); root + 1];
+    for grp in 0..root {
+        if cols[grp].is_some() {
+            children[g.parent_of(grp)].push(Item::Group(grp));
+        }
+    }
+    for (i, l) in leaves.iter().enumerate() {
+        children[l.container].push(Item::Leaf(i));
+    }
+    // Children before parents: deepest groups first, index order within a depth.
+    let mut post: Vec<usize> = (0..root).filter(|&c| cols[c].is_some()).collect();
+    post.sort_by_key(|&c| (std::cmp::Reverse(g.depth[c]), c));
+    let mut level = vec![1usize; root];
+    for &c in &post {
+        let p = g.parent_of(c);
+        if p != root {
+            level[p] = level[p].max(level[c] + 1);
+        }
+    }
+    let weights: Vec<f64> = g.edges.iter().map(|e| e.weight).collect();
+    let (left, right) = neighbours(leaves.len(), &chains, &weights);
+    let s = Stacker { g, m, leaves: &leaves, children: &children, cols: &cols, post: &post };
+    // Ordering passes: pack tightly in key order (no wanted positions, so the picture cannot
+    // drift apart), re-key from the neighbours' packed centres, keep the fewest crossings.
+    let mut center = vec![0.0; leaves.len()];
+    let mut keys = vec![0.0; leaves.len()];
+    let mut best: Option<(usize, Vec<f64>)> = None;
+    for pass in 0..PASSES {
+        let side = match pass % 3 {
+            0 => Side::Both,
+            1 => Side::Left,
+            _ => Side::Right,
+        };
+        if pass > 0 {
+            keys = barycenters(&left, &right, &center, side);
+        }
+        let (top, _, _) = s.stack(&keys, None);
+        for (i, c) in center.iter_mut().enumerate() {
+            *c = top[i] + leaves[i].h / 2.0;
+        }
+        let x = crossings(&leaves, &center, &chains);
+        if best.as_ref().is_none_or(|b| x < b.0) {
+            best = Some((x, keys.clone()));
+        }
+        if x == 0 {
+            break;
+        }
+    }
+    let keys = best.as_ref().map(|b| b.1.clone()).unwrap_or(keys);
+    let mut stacked = s.stack(&keys, None);
+    let tight = extent(&stacked, &leaves);
+    // Straightening: same order, but each leaf may drop towards its neighbours' mean height.
+    for pass in 0..STRAIGHTEN {
+        for (i, c) in center.iter_mut().enumerate() {
+            *c = stacked.0[i] + leaves[i].h / 2.0;
+        }
+        let side = if pass % 2 == 0 { Side::Left } else { Side::Right };
+        let want = barycenters(&left, &right, &center, side);
+        let want_top: Vec<f64> = want.iter().zip(&leaves).map(|(w, l)| w - l.h / 2.0).collect();
+        let next = s.stack(&keys, Some((&want_top, &stacked)));
+        // Straight edges are not worth a much taller picture.
+        if extent(&next, &leaves) > extent(&stacked, &leaves).max(tight) * 1.1 {
+            break;
+        }
+        stacked = next;
+    }
+    let (top, boxes, _) = stacked;
+    Placed { leaves, top, chains, boxes, cols, level }
+}
+
+/// Height from the topmost to the bottommost leaf or box.
+fn extent(s: &Stacked, leaves: &[Leaf]) -> f64 {
+    let spans = s.0.iter().zip(leaves).map(|(t, l)| (*t, t + l.h));
+    let (lo, hi) = spans
+        .chain(s.1.iter().flatten().map(|&(t, h)| (t, t + h)))
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), (t, u)| (a.min(t), b.max(u)));
+    (hi - lo).max(0.0)
+}
+
+#[derive(Clone, Copy)]
+enum Side {
+    Left,
+    Right,
+    Both,
+}
+
+type Adj = Vec<Vec<(usize, f64)>>;
+
+/// Weighted mean centre of each leaf's neighbours on `side`; a leaf without any keeps its own.
+fn barycenters(left: &Adj, right: &Adj, center: &[f64], side: Side) -> Vec<f64> {
+    (0..center.len())
+        .map(|i| {
+            let (mut sum, mut w) = (0.0, 0.0);
+            let lists: &[&Vec<(usize, f64)>] = match side {
+                Side::Left => &[&left[i]],
+                Side::Right => &[&right[i]],
+                Side::Both => &[&left[i], &right[i]],
+            };
+            for &(n, wt) in lists.iter().copied().flatten() {
+                sum += center[n] * wt;
+                w += wt;
+            }
+            if w > 0.0 {
+                sum / w
+            } else {
+                center[i]
+            }
+        })
+        .collect()
+}
+
+fn neighbours(n: usize, chains: &[Vec<usize>], weights: &[f64]) -> (Adj, Adj) {
+    let mut left = vec![Vec::new(); n];
+    let mut right = vec![Vec::new(); n];
+    for (chain, &wt) in chains.iter().zip(weights) {
+        for w in chain.windows(2) {
+            right[w[0]].push((w[1], wt));
+            left[w[1]].push((w[0], wt));
+        }
+    }
+    (left, right)
+}
+
+/// Straight-line crossings between adjacent columns, by inversion counting per column gap.
+pub(crate) fn crossings(leaves: &[Leaf], center: &[f64], chains: &[Vec<usize>]) -> usize {
+    let mut per_gap: std::collections::BTreeMap<usize, Vec<(f64, f64)>> = Default::default();
+    for chain in chains {
+        for w in chain.windows(2) {
+            per_gap.entry(leaves[w[0]].rank).or_default().push((center[w[0]], center[w[1]]));
+        }
+    }
+    per_gap
+        .into_values()
+        .map(|mut segs| {
+            segs.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+            let mut ends: Vec<f64> = segs.into_iter().map(|s| s.1).collect();
+            inversions(&mut ends)
+        })
+        .sum()
+}
+
+/// Strict inversions (i < j, a[i] > a[j]) by merge sort.
+fn inversions(a: &mut [f64]) -> usize {
+    if a.len() < 2 {
+        return 0;
+    }
+    let mid = a.len() / 2;
+    let mut count = inversions(&mut a[..mid]) + inversions(&mut a[mid..]);
+    let mut merged = Vec::with_capacity(a.len());
+    let (mut i, mut j) = (0, mid);
+    while i < mid && j < a.len() {
+        if a[j] < a[i] {
+            count += mid - i;
+            merged.push(a[j]);
+            j += 1;
+        } else {
+            merged.push(a[i]);
+            i += 1;
+        }
+    }
+    merged.extend_from_slice(&a[i..mid]);
+    merged.extend_from_slice(&a[j..]);
+    a.copy_from_slice(&merged);
+    count
+}
+
+/// Leaf tops, group boxes (top, height) and container offsets of one stacking.
+type Stacked = (Vec<f64>, Vec<Option<(f64, f64)>>, Vec<f64>);
+
+/// The skyline stacking of one pass.
+struct Stacker<'a> {
+    g: &'a Graph,
+    m: &'a Metrics,
+    leaves: &'a [Leaf],
+    children: &'a [Vec<Item>],
+    cols: &'a [Option<(usize, usize)>],
+    post: &'a [usize],
+}
+
+impl Stacker<'_> {
+    /// Stacks every container in key order. With `want` = (wanted absolute leaf tops, container
+    /// offsets of the previous stacking) leaves may drop towards their wanted heights inside
+    /// their own container; groups always pack tightly, so nested boxes cannot amplify drift.
+    /// Returns leaf tops, group boxes and container offsets.
+    fn stack(&self, keys: &[f64], want: Option<(&[f64], &Stacked)>) -> Stacked {
+        let root = self.g.root();
+        let head = self.m.group_pad + self.m.title_height();
+        let mut rel = vec![0.0; self.leaves.len()];
+        let mut grp_rel = vec![0.0; root];
+        // Per group: (key, content min, content max) in its own frame.
+        let mut frame = vec![(0.0, 0.0, 0.0); root + 1];
+        let (root_lo, root_hi) = want.map_or((0.0, 0.0), |(_, (top, boxes, _))| {
+            let tops = top.iter().zip(self.leaves).map(|(t, l)| (*t, t + l.h));
+            tops.chain(boxes.iter().flatten().map(|&(t, h)| (t, t + h)))
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), (t, u)| (a.min(t), b.max(u)))
+        });
+        for &c in self.post.iter().chain(std::iter::once(&root)) {
+            // A leaf may not want to leave its box's previous extent: a box would otherwise
+            // grow with the whole picture each pass, and nested boxes multiply that.
+            let want_top = |i: usize| {
+                let Some((w, (_, boxes, off))) = want else { return f64::NEG_INFINITY };
+                let t = w[i] - off[c];
+                match boxes.get(c).copied().flatten() {
+                    Some((top, h)) => {
+                        let lo = top + head - off[c];
+                        let hi = top + h - self.m.group_pad - off[c] - self.leaves[i].h;
+                        t.min(hi).max(lo)
+                    }
+                    None => t.min(root_hi - self.leaves[i].h).max(root_lo),
+                }
+            };
+            frame[c] = self.stack_one(c, keys, &want_top, &frame, &mut rel, &mut grp_rel);
+        }
+        // Frames top-down: parents before children, i.e. `post` reversed.
+        let mut offset = vec![0.0; root + 1];
+        let mut boxes = vec![None; root];
+        for &c in self.post.iter().rev() {
+            let p = self.g.parent_of(c);
+            let top = offset[p] + grp_rel[c];
+            let (_, lo, hi) = frame[c];
+            offset[c] = top + head - lo;
+            boxes[c] = Some((top, hi - lo + head + self.m.group_pad));
+        }
+        let top = (0..self.leaves.len()).map(|i| offset[self.leaves[i].container] + rel[i]).collect();
+        (top, boxes, offset)
+    }
+
+    /// Stacks the direct items of container `c`; returns (key, content min, content max).
+    fn stack_one(
+        &self,
+        c: usize,
+        keys: &[f64],
+        want_top: &dyn Fn(usize) -> f64,
+        frame: &[(f64, f64, f64)],
+        rel: &mut [f64],
+        grp_rel: &mut [f64],
+    ) -> (f64, f64, f64) {
+        let Some((c0, c1)) = self.cols[c] else { return (0.0, 0.0, 0.0) };
+        let head = self.m.group_pad + self.m.title_height();
+        // (key, wanted top, height, first col, last col, item)
+        let mut items: Vec<(f64, f64, f64, usize, usize, Item)> = self.children[c]
+            .iter()
+            .map(|&it| match it {
+                Item::Leaf(i) => {
+                    let l = &self.leaves[i];
+                    (keys[i], want_top(i), l.h, l.rank, l.rank, it)
+                }
+                Item::Group(g) => {
+                    let (key, lo, hi) = frame[g];
+                    let (a, b) = self.cols[g].unwrap_or((c0, c0));
+                    (key, f64::NEG_INFINITY, hi - lo + head + self.m.group_pad, a, b, it)
+                }
+            })
+            .collect();
+        items.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut floor = vec![f64::NEG_INFINITY; c1 - c0 + 1];
+        let (mut lo, mut hi, mut key_sum) = (f64::INFINITY, f64::NEG_INFINITY, 0.0);
+        for &(key, wanted, h, a, b, it) in &items {
+            let (a, b) = (a.clamp(c0, c1) - c0, b.clamp(c0, c1) - c0);
+            let top = floor[a..=b].iter().copied().fold(wanted, f64::max);
+            // Tight packing wants nothing: the first item of a column starts the frame at 0.
+            let top = if top.is_finite() { top } else { 0.0 };
+            let gap = if h <= DUMMY_H { self.m.gap / 3.0 } else { self.m.gap };
+            floor[a..=b].iter_mut().for_each(|f| *f = top + h + gap);
+            match it {
+                Item::Leaf(i) => rel[i] = top,
+                Item::Group(g) => grp_rel[g] = top,
+            }
+            lo = f64::min(lo, top);
+            hi = f64::max(hi, top + h);
+            key_sum += key;
+        }
+        if items.is_empty() {
+            return (0.0, 0.0, 0.0);
+        }
+        (key_sum / items.len() as f64, lo, hi)
+    }
+}

@@ -1,0 +1,41 @@
+//! Renders the hand-built web stack and a 400-node generated diagram to `target/layout-preview/`
+//! (for a human to look at with rsvg-convert) and checks their quality numbers.
+
+mod layout_support;
+
+use zumen::layout::{layout, stats};
+use zumen::render::svg;
+use zumen::theme::Theme;
+
+fn write(name: &str, text: &str) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/layout-preview");
+    let _ = std::fs::create_dir_all(&dir);
+    let _ = std::fs::write(dir.join(name), text);
+}
+
+#[test]
+fn web_stack_preview_has_no_overlaps() {
+    let d = layout_support::web_stack();
+    let t = std::time::Instant::now();
+    let scene = layout(&d).expect("layout");
+    let st = stats(&scene, t.elapsed().as_secs_f64() * 1000.0);
+    eprintln!("web stack: {st:?}");
+    for theme in ["default", "dark"] {
+        let th = Theme::builtin(theme).expect("theme");
+        write(&format!("web-stack-{theme}.svg"), &svg(&scene, &th, "Architecture"));
+    }
+    assert_eq!(st.nodes, 15);
+    assert_eq!(st.overlaps, 0);
+}
+
+#[test]
+fn generated_400_preview_has_no_overlaps() {
+    let d = layout_support::generated(400, 7);
+    let t = std::time::Instant::now();
+    let scene = layout(&d).expect("layout");
+    let st = stats(&scene, t.elapsed().as_secs_f64() * 1000.0);
+    eprintln!("generated 400: {st:?}");
+    write("generated-400.svg", &svg(&scene, &Theme::builtin("default").expect("theme"), "Generated"));
+    assert_eq!(st.nodes, 400);
+    assert_eq!(st.overlaps, 0);
+}
