@@ -16,7 +16,7 @@ use super::text::Metrics;
 const DUMMY_H: f64 = 6.0;
 const PASSES: usize = 24;
 /// Straightening passes after the order is fixed; few, since each may only push down.
-const STRAIGHTEN: usize = 6;
+const STRAIGHTEN: usize = 8;
 
 /// A node or an edge's passage through a column.
 pub(crate) struct Leaf {
@@ -93,6 +93,8 @@ pub(crate) fn place(g: &Graph, rank: &[usize], m: &Metrics) -> Placed {
     }
     let weights: Vec<f64> = g.edges.iter().map(|e| e.weight).collect();
     let (left, right) = neighbours(leaves.len(), &chains, &weights);
+    // Crossings count every edge the same, so ordering uses equal weights.
+    let (uleft, uright) = neighbours(leaves.len(), &chains, &vec![1.0; weights.len()]);
     let s = Stacker { g, m, leaves: &leaves, children: &children, cols: &cols, post: &post };
     // Ordering passes: pack tightly in key order (no wanted positions, so the picture cannot
     // drift apart), re-key from the neighbours' packed centres, keep the fewest crossings.
@@ -106,7 +108,7 @@ pub(crate) fn place(g: &Graph, rank: &[usize], m: &Metrics) -> Placed {
             _ => Side::Right,
         };
         if pass > 0 {
-            keys = barycenters(&left, &right, &center, side);
+            keys = barycenters(&uleft, &uright, &center, side);
         }
         let (top, _, _) = s.stack(&keys, None);
         for (i, c) in center.iter_mut().enumerate() {
@@ -128,7 +130,11 @@ pub(crate) fn place(g: &Graph, rank: &[usize], m: &Metrics) -> Placed {
         for (i, c) in center.iter_mut().enumerate() {
             *c = stacked.0[i] + leaves[i].h / 2.0;
         }
-        let side = if pass % 2 == 0 { Side::Left } else { Side::Right };
+        let side = match pass {
+            p if p < STRAIGHTEN / 2 && p % 2 == 0 => Side::Left,
+            p if p < STRAIGHTEN / 2 => Side::Right,
+            _ => Side::Both,
+        };
         let want = barycenters(&left, &right, &center, side);
         let want_top: Vec<f64> = want.iter().zip(&leaves).map(|(w, l)| w - l.h / 2.0).collect();
         let next = s.stack(&keys, Some((&want_top, &stacked)));

@@ -1,0 +1,26 @@
+//! Layout time and quality on generated diagrams of growing size: catches superlinear blow-ups.
+//! Bounds are loose enough for a debug build on a busy machine; `cargo test --release --test
+//! layout_perf -- --nocapture` prints the real figures quoted in `docs/layout.md`.
+
+mod layout_support;
+
+use std::time::Instant;
+use zumen::layout::{layout, stats};
+
+#[test]
+fn large_diagrams_finish_quickly_without_overlaps() {
+    for (n, limit_ms) in [(100, 5_000.0), (500, 20_000.0), (2000, 60_000.0)] {
+        let d = layout_support::generated(n, 11);
+        let t = Instant::now();
+        let scene = layout(&d).expect("layout");
+        let ms = t.elapsed().as_secs_f64() * 1000.0;
+        let st = stats(&scene, ms);
+        eprintln!(
+            "n={n}: {:.1} ms, edges {}, boxes {}, crossings {}, overlaps {}, {}x{}",
+            ms, st.edges, st.boxes, st.crossings, st.overlaps, st.width, st.height
+        );
+        assert_eq!(st.nodes, n);
+        assert_eq!(st.overlaps, 0, "n={n}");
+        assert!(ms < limit_ms, "n={n} took {ms} ms");
+    }
+}
