@@ -13,8 +13,10 @@ mod graph;
 mod order;
 mod rank;
 mod route;
+mod stack;
 mod stats;
 mod text;
+mod transpose;
 
 use crate::analyze::Diagram;
 use serde::Serialize;
