@@ -39,3 +39,15 @@ fn generated_400_preview_has_no_overlaps() {
     assert_eq!(st.nodes, 400);
     assert_eq!(st.overlaps, 0);
 }
+
+#[test]
+fn roles_preview_has_no_overlaps() {
+    let d = layout_support::roles();
+    let scene = layout(&d).expect("layout");
+    let st = stats(&scene, 0.0);
+    eprintln!("roles: {st:?}");
+    write("roles.svg", &svg(&scene, &Theme::builtin("default").expect("theme"), "Responsibilities"));
+    assert_eq!(st.nodes, 14);
+    assert_eq!(st.boxes, 7);
+    assert_eq!(st.overlaps, 0);
+}

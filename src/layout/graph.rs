@@ -168,3 +168,51 @@ fn group_parents(d: &Diagram) -> Vec<usize> {
     }
     parent
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::{Edge, Group, Node};
+
+    fn diagram(groups: Vec<Option<usize>>, nodes: &[(&str, Option<usize>)], edges: &[(&str, &str)]) -> Diagram {
+        Diagram {
+            groups: groups.into_iter().map(|parent| Group { parent, ..Group::default() }).collect(),
+            nodes: nodes
+                .iter()
+                .map(|(id, group)| Node { id: id.to_string(), group: *group, ..Node::default() })
+                .collect(),
+            edges: edges
+                .iter()
+                .map(|(a, b)| Edge { from: a.to_string(), to: b.to_string(), kind: EdgeKind::Traffic, label: None })
+                .collect(),
+            ..Diagram::default()
+        }
+    }
+
+    #[test]
+    fn cyclic_and_dangling_group_parents_are_cut() {
+        // 0 → 1 → 0 is a cycle, 2 points nowhere, 3 is its own parent, 4 sits under 2.
+        let d = diagram(vec![Some(1), Some(0), Some(9), Some(3), Some(2)], &[], &[]);
+        let g = Graph::new(&d, &Metrics::default());
+        let root = g.root();
+        assert_eq!(g.parent, vec![root, 0, root, root, 2]);
+        assert_eq!(g.depth[..5], [1, 2, 1, 1, 2]);
+        assert_eq!(g.common(1, 4), root);
+        assert_eq!(g.common(1, 0), 0);
+    }
+
+    #[test]
+    fn bad_edges_are_dropped_and_cycles_reversed() {
+        let d = diagram(
+            vec![],
+            &[("a", Some(7)), ("b", None), ("c", None), ("a", None)],
+            &[("a", "a"), ("a", "zz"), ("a", "b"), ("b", "a"), ("a", "b"), ("b", "c"), ("c", "a")],
+        );
+        let g = Graph::new(&d, &Metrics::default());
+        assert_eq!(g.nodes.len(), 3, "duplicate id dropped");
+        assert_eq!(g.nodes[0].container, g.root(), "group 7 does not exist");
+        let kept: Vec<(usize, usize, bool)> = g.edges.iter().map(|e| (e.from, e.to, e.reversed)).collect();
+        // a→b kept, b→a and the second a→b dropped, b→c kept, c→a closes a cycle: reversed.
+        assert_eq!(kept, vec![(0, 1, false), (1, 2, false), (0, 2, true)]);
+    }
+}

@@ -2,12 +2,14 @@
 //!
 //! Every node, and one "dummy" per column an edge passes through, is a leaf with a rank. Each
 //! container (a group, or the top level) stacks its direct leaves and child groups top to
-//! bottom; a child group is one block spanning all its columns, so sibling boxes can never
-//! overlap. Within a container items are sorted by a barycentric key (the mean height of their
-//! neighbours in the next/previous column) and dropped onto a per-column skyline at
-//! `max(skyline, wanted position)`, which keeps order, avoids overlap and straightens edges.
-//! The sweep alternates directions; the pass with the fewest crossings between adjacent
-//! columns wins. Cost per pass is O(L log L) for L leaves, so 2,000 nodes stay fast.
+//! bottom ([`super::stack`]); a child group is one block spanning all its columns, so sibling
+//! boxes can never overlap. Three phases:
+//! 1. ordering: items are sorted by a barycentric key (the mean centre of their neighbours in
+//!    the previous/next column) and packed tightly; the pass with the fewest crossings between
+//!    adjacent columns wins. O(L log L) per pass for L leaves, so 2,000 nodes stay fast;
+//! 2. [`super::transpose`]: adjacent swaps on small diagrams;
+//! 3. straightening: the order is kept, leaves drop towards their neighbours' height at
+//!    `max(skyline, wanted)` so edges run straight, unless the picture grows too much.
 
 use super::graph::Graph;
 use super::stack::{extent, Keys, Stacker};

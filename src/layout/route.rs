@@ -143,6 +143,7 @@ pub(crate) fn scene(d: &Diagram, g: &Graph, rank: &[usize], p: &Placed, m: &Metr
         .map(|n| n.y + n.height)
         .chain(groups.iter().map(|b| b.y + b.height))
         .chain(edges.iter().filter_map(|e| Some(e.label_pos?.1 + e.label_size?.1 / 2.0)))
+        .chain(edges.iter().flat_map(|e| e.points.iter().map(|p| p.1 + 6.0)))
         .fold(0.0, f64::max);
     Ok(Scene { width: round(width), height: round(bottom + m.margin), groups, nodes, edges })
 }

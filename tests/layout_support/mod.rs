@@ -173,3 +173,41 @@ pub fn generated(n: usize, seed: u64) -> Diagram {
     }
     Diagram { id: format!("gen{n}"), title: format!("Generated {n}"), nodes, edges, groups, omitted: vec![] }
 }
+
+/// The responsibilities view of the same stack: role groups, traffic between them.
+pub fn roles() -> Diagram {
+    use EdgeKind::*;
+    let roles = ["Resident services", "One-off tasks", "Checks", "Monitoring", "Edge", "Data", "Security"];
+    let groups = roles.iter().map(|r| group(&format!("role.{r}"), r, "role", None)).collect();
+    let nodes = vec![
+        node("svc.app", "fastapi-app", "ECS service", "container", Some(0)),
+        node("task.agent", "datadog-agent", "sidecar container", "container", Some(0)),
+        node("task.migration", "db-migration", "ECS task, RunTask per deploy", "container", Some(1)),
+        node("task.client", "mysql-client", "ECS task, by hand", "container", Some(2)),
+        node("task.init", "init-datadog", "ECS task", "monitoring", Some(3)),
+        node("logs.app", "/ecs/fastapi-app", "CloudWatch log group", "monitoring", Some(3)),
+        node("logs.migration", "/ecs/db-migration", "CloudWatch log group", "monitoring", Some(3)),
+        node("dns", "example.com", "Route 53", "dns", Some(4)),
+        node("cdn", "site", "CloudFront", "cdn", Some(4)),
+        node("alb", "api", "Application Load Balancer", "loadbalancer", Some(4)),
+        node("rds", "mysql", "RDS MySQL", "database", Some(5)),
+        node("s3", "site bucket", "S3", "storage", Some(5)),
+        node("secret", "db-credentials", "Secrets Manager", "secret", Some(6)),
+        node("role", "task-execution", "IAM role", "identity", Some(6)),
+    ];
+    let edges = vec![
+        edge("dns", "cdn", Traffic, None),
+        edge("dns", "alb", Traffic, None),
+        edge("cdn", "s3", Traffic, None),
+        edge("alb", "svc.app", Traffic, Some("HTTPS")),
+        edge("svc.app", "rds", Traffic, Some("3306")),
+        edge("task.migration", "rds", Traffic, None),
+        edge("task.client", "rds", Traffic, None),
+        edge("svc.app", "secret", Config, None),
+        edge("task.migration", "secret", Config, None),
+        edge("svc.app", "logs.app", Config, None),
+        edge("task.migration", "logs.migration", Config, None),
+        edge("svc.app", "role", Dependency, None),
+    ];
+    Diagram { id: "responsibilities".into(), title: "Responsibilities".into(), nodes, edges, groups, omitted: vec![] }
+}
