@@ -1,12 +1,182 @@
-//! The `zumen build` pipeline as a library call.
+//! The `zumen build` pipeline as a library call: discover → parse → model → analyze → layout →
+//! render/doc, returning the artifacts without writing them (output is the caller's choice:
+//! write atomically, or compare for `--check`).
 
-use crate::analyze::Analysis;
-use crate::model::Model;
+use crate::analyze::{self, Analysis};
+use crate::catalog::Catalog;
+use crate::diagnostic::{Diagnostic, Level};
+use crate::doc::{self, RenderedDiagram};
+use crate::layout::{self, Stats};
+use crate::model::{self, sidecar::Sidecar, Model};
 use crate::output::Artifact;
+use crate::parse::{self, ParsedTree};
+use crate::render;
+use crate::theme::Theme;
+use anyhow::{bail, Context, Result};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Which artifacts to produce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Formats {
+    pub svg: bool,
+    pub md: bool,
+    pub html: bool,
+    pub json: bool,
+}
+
+impl Default for Formats {
+    fn default() -> Self {
+        Formats { svg: true, md: true, html: true, json: true }
+    }
+}
+
+impl Formats {
+    /// Parses `svg,md,html,json` (any subset).
+    pub fn parse(list: &str) -> Result<Formats, String> {
+        let mut f = Formats { svg: false, md: false, html: false, json: false };
+        for part in list.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            match part {
+                "svg" => f.svg = true,
+                "md" | "markdown" => f.md = true,
+                "html" => f.html = true,
+                "json" => f.json = true,
+                other => return Err(format!("unknown format `{other}` (expected svg, md, html, json)")),
+            }
+        }
+        Ok(f)
+    }
+}
+
+/// What to build.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub root: PathBuf,
+    /// Sidecar path; defaults to `<root>/zumen.toml` when it exists.
+    pub config: Option<PathBuf>,
+    pub formats: Formats,
+    pub theme: Theme,
+}
 
 /// What one build produced.
 pub struct BuildOutput {
     pub model: Model,
     pub analysis: Analysis,
     pub artifacts: Vec<Artifact>,
+    /// Per diagram id: layout quality figures.
+    pub stats: Vec<(String, Stats)>,
+    /// Every diagnostic of every stage.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Loads the sidecar: the explicit path (which must exist), else `<root>/zumen.toml` if present.
+pub fn load_sidecar(root: &Path, explicit: Option<&Path>) -> Result<Option<Result<Sidecar, Diagnostic>>> {
+    let path = match explicit {
+        Some(p) => p.to_path_buf(),
+        None => {
+            let p = root.join("zumen.toml");
+            if !p.is_file() {
+                return Ok(None);
+            }
+            p
+        }
+    };
+    let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+    let display = parse::relative_display(root, &path);
+    Ok(Some(Sidecar::parse(&display, &text)))
+}
+
+/// Parses and models a root (no diagrams, no documents).
+pub fn model_only(root: &Path, config: Option<&Path>) -> Result<Model> {
+    if !root.is_dir() {
+        bail!("{} is not a directory", root.display());
+    }
+    model_from_tree(root, parse::load(root), config)
+}
+
+/// Models an already parsed root.
+pub fn model_from_tree(root: &Path, tree: ParsedTree, config: Option<&Path>) -> Result<Model> {
+    if tree.modules.iter().all(|m| m.files.is_empty()) && tree.diagnostics.is_empty() {
+        bail!("no Terraform files found in {}", root.display());
+    }
+    let mut diagnostics = Vec::new();
+    let sidecar = match load_sidecar(root, config)? {
+        Some(Ok(s)) => Some(s),
+        Some(Err(d)) => {
+            diagnostics.push(d);
+            None
+        }
+        None => None,
+    };
+    let title = root
+        .canonicalize()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| "Terraform".to_string());
+    let mut model = model::build(&tree, sidecar.as_ref(), &title);
+    model.diagnostics.extend(diagnostics);
+    Ok(model)
+}
+
+/// Runs the whole pipeline.
+pub fn build(options: &Options) -> Result<BuildOutput> {
+    let model = model_only(&options.root, options.config.as_deref())?;
+    build_model(model, options)
+}
+
+/// Runs the pipeline on an already parsed root.
+pub fn build_tree(tree: ParsedTree, options: &Options) -> Result<BuildOutput> {
+    let model = model_from_tree(&options.root, tree, options.config.as_deref())?;
+    build_model(model, options)
+}
+
+fn build_model(model: Model, options: &Options) -> Result<BuildOutput> {
+    let catalog = Catalog::builtin();
+    let analysis = analyze::analyze(&model, &catalog);
+    let mut diagnostics = model.diagnostics.clone();
+    let mut svgs: Vec<(String, String, String)> = Vec::new();
+    let mut stats = Vec::new();
+    for diagram in &analysis.diagrams {
+        let started = Instant::now();
+        // Layout is contained: a failure (or a panic in a layout crate) is a diagnostic naming
+        // the view, never a crash.
+        let scene = std::panic::catch_unwind(|| layout::layout(diagram));
+        let scene = match scene {
+            Ok(Ok(scene)) => scene,
+            Ok(Err(layout::LayoutError(message))) => {
+                diagnostics.push(Diagnostic::new(Level::Error, "layout", format!("view `{}`: {message}", diagram.id)));
+                continue;
+            }
+            Err(_) => {
+                diagnostics.push(Diagnostic::new(
+                    Level::Error,
+                    "layout",
+                    format!("view `{}`: layout failed", diagram.id),
+                ));
+                continue;
+            }
+        };
+        let millis = started.elapsed().as_secs_f64() * 1000.0;
+        stats.push((diagram.id.clone(), layout::stats(&scene, millis)));
+        let svg = render::svg(&scene, &options.theme, &diagram.title);
+        svgs.push((diagram.id.clone(), diagram.title.clone(), svg));
+    }
+    let rendered: Vec<RenderedDiagram<'_>> =
+        svgs.iter().map(|(id, title, svg)| RenderedDiagram { id, title, svg }).collect();
+    let mut artifacts = Vec::new();
+    if options.formats.svg {
+        for d in &rendered {
+            artifacts.push(Artifact { path: format!("{}.svg", d.id).into(), bytes: d.svg.as_bytes().to_vec() });
+        }
+    }
+    if options.formats.md {
+        artifacts.push(doc::markdown(&model, &analysis, &rendered));
+    }
+    if options.formats.html {
+        artifacts.push(doc::html(&model, &analysis, &rendered, &options.theme));
+    }
+    if options.formats.json {
+        artifacts.push(doc::json(&model, &analysis));
+    }
+    Ok(BuildOutput { model, analysis, artifacts, stats, diagnostics })
 }

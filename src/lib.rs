@@ -29,5 +29,6 @@ pub mod model;
 pub mod output;
 pub mod parse;
 pub mod render;
+pub mod roots;
 pub mod syntax;
 pub mod theme;

@@ -190,12 +190,19 @@ pub struct Model {
     pub roles: Vec<RoleDef>,
     pub actors: Vec<Actor>,
     pub diagnostics: Vec<Diagnostic>,
+    /// Address → item, for lookups.
+    #[serde(skip)]
+    pub(crate) index: std::collections::BTreeMap<String, ItemId>,
+    /// For each variable, local, output and expanded module call: the resources, data sources and
+    /// opaque modules it leads to.
+    #[serde(skip)]
+    pub(crate) reach: Vec<Vec<ItemId>>,
 }
 
 impl Model {
     /// The item with this full address.
     pub fn find(&self, address: &str) -> Option<ItemId> {
-        self.items.iter().position(|i| i.address == address)
+        self.index.get(address).copied()
     }
 
     /// Items of one kind, in model order.
@@ -214,6 +221,11 @@ impl Model {
         resolve::resolve_expr(self, from, expr)
     }
 
+    /// The value of a local, evaluated with default inputs, when it is constant.
+    pub fn local_value(&self, address: &str) -> Option<Value> {
+        instances::local_value(self, address)
+    }
+
     /// A petgraph view of the resolved dependencies (node weights are item ids).
     pub fn graph(&self) -> petgraph::graph::DiGraph<ItemId, ()> {
         let mut g = petgraph::graph::DiGraph::with_capacity(self.items.len(), self.dependencies.len());
@@ -225,7 +237,16 @@ impl Model {
     }
 }
 
+mod annotate;
+mod build;
+mod eval;
+mod instances;
+mod refs;
 mod resolve;
+pub mod sidecar;
+
+pub use build::build;
+pub use eval::Value;
 
 /// The document anchor of an address: lowercase, every run of characters other than letters,
 /// digits and `_` becomes one `-` (`module.app.aws_ecs_service.api` → `module-app-aws_ecs_service-api`).

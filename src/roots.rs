@@ -1,0 +1,175 @@
+//! Finding every Terraform root under a directory, for `zumen build --recursive`.
+//!
+//! A root is a folder with `.tf`/`.tf.json` files that is not only a local module of another
+//! root. Hidden folders (`.terraform`, `.git`) and symlinked folders are skipped, so symlink
+//! loops cannot make the walk run forever.
+
+use crate::parse::{self, ParsedTree};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// A root with its parsed tree (parsed once, reused by the build).
+pub struct FoundRoot {
+    /// Path relative to the searched directory, forward slashes (`""` for the directory itself).
+    pub relative: String,
+    pub dir: PathBuf,
+    pub tree: ParsedTree,
+}
+
+/// Folders never searched.
+const SKIP: &[&str] = &["node_modules", "vendor", "target"];
+
+/// Every folder under `dir` that holds Terraform files.
+fn candidates(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(current) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&current) else { continue };
+        let mut has_tf = false;
+        let mut children = Vec::new();
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Ok(kind) = entry.file_type() else { continue };
+            if kind.is_dir() && !kind.is_symlink() {
+                if !name.starts_with('.') && !SKIP.contains(&name.as_str()) {
+                    children.push(entry.path());
+                }
+            } else if name.ends_with(".tf") || name.ends_with(".tf.json") {
+                has_tf = true;
+            }
+        }
+        if has_tf {
+            out.push(current);
+        }
+        children.sort();
+        stack.extend(children.into_iter().rev());
+    }
+    out.sort();
+    out
+}
+
+/// Finds the roots under `dir`, parsing each candidate once.
+pub fn find(dir: &Path) -> Vec<FoundRoot> {
+    let loaded: Vec<(PathBuf, ParsedTree)> = candidates(dir)
+        .into_par_iter()
+        .map(|c| {
+            let tree = parse::load(&c);
+            (c, tree)
+        })
+        .collect();
+    // Every module directory some candidate reaches, other than the candidate itself.
+    let mut called: BTreeSet<PathBuf> = BTreeSet::new();
+    for (candidate, tree) in &loaded {
+        for module in tree.modules.iter().filter(|m| !m.address.is_empty()) {
+            let module_dir = candidate.join(&module.dir);
+            if let Ok(canonical) = module_dir.canonicalize() {
+                called.insert(canonical);
+            }
+        }
+    }
+    loaded
+        .into_iter()
+        .filter(|(candidate, _)| candidate.canonicalize().map(|c| !called.contains(&c)).unwrap_or(true))
+        .map(|(candidate, tree)| FoundRoot { relative: parse::relative_display(dir, &candidate), dir: candidate, tree })
+        .collect()
+}
+
+/// One root's result in a recursive build.
+pub struct RootResult {
+    pub relative: String,
+    pub outcome: anyhow::Result<crate::build::BuildOutput>,
+}
+
+/// Builds every root under `options.root`, in parallel; artifacts get the root's relative path
+/// as a prefix. A failing root does not stop the others.
+pub fn build_all(options: &crate::build::Options) -> Vec<RootResult> {
+    let roots = find(&options.root);
+    roots
+        .into_par_iter()
+        .map(|found| {
+            let mut root_options = options.clone();
+            root_options.root = found.dir.clone();
+            // A sidecar given on the command line applies to the top directory only.
+            if !found.relative.is_empty() {
+                root_options.config = None;
+            }
+            let outcome = crate::build::build_tree(found.tree, &root_options).map(|mut out| {
+                for artifact in &mut out.artifacts {
+                    artifact.path = Path::new(&found.relative).join(&artifact.path);
+                }
+                out
+            });
+            RootResult { relative: found.relative, outcome }
+        })
+        .collect()
+}
+
+/// `README.md` and `index.html` at the top of a recursive build, linking every root with a
+/// one-line summary (resources, intent coverage) or its error.
+pub fn index_artifacts(results: &[RootResult]) -> Vec<crate::output::Artifact> {
+    use crate::model::ItemKind;
+    let mut md =
+        String::from("# Terraform roots\n\n| root | resources | intent coverage | status |\n|---|---:|---:|---|\n");
+    let mut html = String::from(
+        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>Terraform roots</title>\n<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ccc;padding:.3rem .5rem;text-align:left}@media (prefers-color-scheme: dark){body{background:#111;color:#eee}a{color:#8ab4f8}}</style>\n</head>\n<body>\n<h1>Terraform roots</h1>\n<table>\n<tr><th>root</th><th>resources</th><th>intent coverage</th><th>status</th></tr>\n",
+    );
+    for r in results {
+        let name = if r.relative.is_empty() { ".".to_string() } else { r.relative.clone() };
+        let link = if r.relative.is_empty() { String::new() } else { format!("{}/", r.relative) };
+        match &r.outcome {
+            Ok(out) => {
+                let resources: Vec<_> = out.model.of_kind(ItemKind::Resource).map(|(_, i)| i).collect();
+                let covered = resources.iter().filter(|i| i.annotation.intent.is_some()).count();
+                let coverage = if resources.is_empty() { 100 } else { covered * 100 / resources.len() };
+                let errors = out.diagnostics.iter().filter(|d| d.level == crate::diagnostic::Level::Error).count();
+                let status = if errors == 0 { "ok".to_string() } else { format!("{errors} errors") };
+                md.push_str(&format!(
+                    "| [{}]({}DESIGN.md) | {} | {}/{} ({}%) | {} |\n",
+                    md_cell(&name),
+                    md_link(&link),
+                    resources.len(),
+                    covered,
+                    resources.len(),
+                    coverage,
+                    status
+                ));
+                html.push_str(&format!(
+                    "<tr><td><a href=\"{}index.html\">{}</a></td><td>{}</td><td>{}/{} ({}%)</td><td>{}</td></tr>\n",
+                    html_escape(&link),
+                    html_escape(&name),
+                    resources.len(),
+                    covered,
+                    resources.len(),
+                    coverage,
+                    status
+                ));
+            }
+            Err(e) => {
+                md.push_str(&format!("| {} | – | – | failed: {} |\n", md_cell(&name), md_cell(&format!("{e:#}"))));
+                html.push_str(&format!(
+                    "<tr><td>{}</td><td>–</td><td>–</td><td>failed: {}</td></tr>\n",
+                    html_escape(&name),
+                    html_escape(&format!("{e:#}"))
+                ));
+            }
+        }
+    }
+    html.push_str("</table>\n</body>\n</html>\n");
+    vec![
+        crate::output::Artifact { path: "README.md".into(), bytes: md.into_bytes() },
+        crate::output::Artifact { path: "index.html".into(), bytes: html.into_bytes() },
+    ]
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+fn md_cell(s: &str) -> String {
+    html_escape(s).replace('|', "\\|").replace(['\r', '\n'], " ")
+}
+
+fn md_link(s: &str) -> String {
+    s.replace(' ', "%20").replace('(', "%28").replace(')', "%29")
+}

@@ -1,0 +1,141 @@
+//! `zumen build` end to end: exit codes, what is written, and that a failed run leaves the
+//! previous output intact.
+
+mod common;
+use assert_cmd::Command;
+use common::case_dir;
+use std::path::Path;
+
+fn zumen() -> Command {
+    Command::cargo_bin("zumen").expect("binary")
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read_dir").filter_map(Result::ok) {
+        let target = to.join(entry.file_name());
+        if entry.file_type().expect("type").is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).expect("copy");
+        }
+    }
+}
+
+#[test]
+fn builds_every_format_into_the_output_dir() {
+    let out = tempfile::tempdir().expect("tempdir");
+    zumen().args(["build"]).arg(case_dir("020")).arg("-o").arg(out.path()).assert().success();
+    for f in ["architecture.svg", "responsibilities.svg", "DESIGN.md", "index.html", "model.json"] {
+        assert!(out.path().join(f).is_file(), "{f} written");
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(out.path())
+        .expect("read")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("zumen-tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary files left behind");
+}
+
+#[test]
+fn format_picks_a_subset() {
+    let out = tempfile::tempdir().expect("tempdir");
+    zumen().arg("build").arg(case_dir("030")).arg("-o").arg(out.path()).args(["--format", "json"]).assert().success();
+    let names: Vec<String> = std::fs::read_dir(out.path())
+        .expect("read")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["model.json"]);
+    zumen().arg("build").arg(case_dir("030")).args(["--format", "pdf"]).assert().code(2);
+}
+
+/// Case 031: a syntax error names the file and line, exits 2, and writes nothing — the previous
+/// output stays as it was.
+#[test]
+fn case_031_syntax_error_fails_and_keeps_previous_output() {
+    let out = tempfile::tempdir().expect("tempdir");
+    std::fs::write(out.path().join("DESIGN.md"), "previous run\n").expect("seed");
+    let assert = zumen().arg("build").arg(case_dir("031")).arg("-o").arg(out.path()).assert().code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    let first = stderr.lines().next().unwrap_or_default();
+    assert!(first.starts_with("broken.tf:3:"), "first line names broken.tf line 3: {stderr}");
+    assert!(first.contains("unterminated string"), "{first}");
+    assert!(!stderr.contains("network.tf") && !stderr.contains("a_empty.tf"), "{stderr}");
+    assert!(!stderr.contains("panicked"));
+    assert_eq!(std::fs::read_to_string(out.path().join("DESIGN.md")).expect("kept"), "previous run\n");
+    assert!(!out.path().join("model.json").exists());
+
+    // --keep-going writes the rest and exits 0, still printing the error.
+    let assert =
+        zumen().arg("build").arg(case_dir("031")).arg("-o").arg(out.path()).arg("--keep-going").assert().success();
+    assert!(String::from_utf8_lossy(&assert.get_output().stderr).contains("broken.tf:3:"));
+    let model = std::fs::read_to_string(out.path().join("model.json")).expect("written");
+    assert!(model.contains("aws_subnet.a"));
+}
+
+#[test]
+fn case_030_empty_directory_is_a_clear_error() {
+    let empty = tempfile::tempdir().expect("tempdir");
+    let assert = zumen().arg("build").arg(empty.path()).arg("-o").arg(empty.path().join("out")).assert().code(2);
+    assert!(String::from_utf8_lossy(&assert.get_output().stderr).contains("no Terraform files found in"));
+    zumen().arg("build").arg(empty.path().join("nope")).assert().code(2);
+}
+
+#[test]
+fn unknown_theme_is_an_error() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let assert = zumen()
+        .arg("build")
+        .arg(case_dir("030"))
+        .arg("-o")
+        .arg(out.path())
+        .args(["--theme", "no-such-theme"])
+        .assert()
+        .code(2);
+    assert!(String::from_utf8_lossy(&assert.get_output().stderr).contains("unknown theme"));
+}
+
+#[test]
+fn recursive_builds_each_root_and_reports_the_broken_one() {
+    let src = tempfile::tempdir().expect("tempdir");
+    copy_dir(&case_dir("020"), &src.path().join("envs/good"));
+    copy_dir(&case_dir("031"), &src.path().join("envs/broken"));
+    copy_dir(&case_dir("030"), &src.path().join("minimal"));
+    std::fs::create_dir_all(src.path().join(".terraform/modules/x")).expect("mkdir");
+    std::fs::write(src.path().join(".terraform/modules/x/main.tf"), "resource \"a\" \"b\" {}\n").expect("write");
+    let out = tempfile::tempdir().expect("tempdir");
+    let assert = zumen().arg("build").arg(src.path()).arg("-o").arg(out.path()).arg("--recursive").assert().code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(stderr.contains("envs/broken/broken.tf:3:"), "{stderr}");
+    assert!(out.path().join("envs/good/DESIGN.md").is_file());
+    assert!(out.path().join("minimal/model.json").is_file());
+    assert!(!out.path().join("envs/broken/DESIGN.md").exists());
+    // The good root's modules are not roots of their own; hidden folders are skipped.
+    assert!(!out.path().join("envs/good/modules").exists());
+    assert!(!out.path().join(".terraform").exists());
+    let index = std::fs::read_to_string(out.path().join("README.md")).expect("index");
+    assert!(index.contains("[envs/good](envs/good/DESIGN.md) | 5 |"), "{index}");
+    assert!(index.contains("| minimal |") || index.contains("[minimal](minimal/DESIGN.md) | 1 |"), "{index}");
+    assert!(index.contains("envs/broken") && index.contains("errors"), "{index}");
+    assert!(out.path().join("index.html").is_file());
+}
+
+#[cfg(unix)]
+#[test]
+fn recursive_walk_survives_symlink_loops() {
+    let src = tempfile::tempdir().expect("tempdir");
+    copy_dir(&case_dir("030"), &src.path().join("a"));
+    std::os::unix::fs::symlink(src.path(), src.path().join("a/loop")).expect("symlink");
+    let out = tempfile::tempdir().expect("tempdir");
+    zumen()
+        .arg("build")
+        .arg(src.path())
+        .arg("-o")
+        .arg(out.path())
+        .arg("-r")
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .success();
+    assert!(out.path().join("a/model.json").is_file());
+}
