@@ -25,10 +25,18 @@ fn bench(c: &mut Criterion) {
         group.bench_function(format!("full build, {size} resources"), |b| b.iter(|| build(&opts).expect("build")));
         let model = zumen::build::model_only(dir.path(), None).expect("model");
         let catalog = zumen::catalog::Catalog::builtin();
-        group.bench_function(format!("analyze, {size} resources"), |b| b.iter(|| zumen::analyze::analyze(&model, &catalog)));
+        group.bench_function(format!("analyze, {size} resources"), |b| {
+            b.iter(|| zumen::analyze::analyze(&model, &catalog))
+        });
         let analysis = zumen::analyze::analyze(&model, &catalog);
         group.bench_function(format!("layout, {size} resources"), |b| {
-            b.iter(|| analysis.diagrams.iter().map(|d| zumen::layout::layout(d).map(|s| s.nodes.len()).unwrap_or(0)).sum::<usize>())
+            b.iter(|| {
+                analysis
+                    .diagrams
+                    .iter()
+                    .map(|d| zumen::layout::layout(d).map(|s| s.nodes.len()).unwrap_or(0))
+                    .sum::<usize>()
+            })
         });
         let scenes: Vec<_> = analysis.diagrams.iter().filter_map(|d| zumen::layout::layout(d).ok()).collect();
         let theme = Theme::builtin("default").unwrap_or_default();

@@ -239,3 +239,48 @@ fn edgeless_nodes_form_a_grid_not_a_column() {
     let cols: std::collections::BTreeSet<i64> = scene.nodes.iter().map(|n| n.x as i64).collect();
     assert_eq!(cols.len(), 4);
 }
+
+/// Many small random diagrams (random group trees with cycles and bad indices, random edges
+/// including self-loops, duplicates and unknown ids): no panic, clean geometry, valid SVG.
+#[test]
+fn random_small_diagrams_stay_clean() {
+    let mut seed = 0x2545f4914f6cdd1du64;
+    let mut next = move |m: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % m.max(1) as u64) as usize
+    };
+    for round in 0..150 {
+        let ng = next(6);
+        let nn = next(14);
+        let groups = (0..ng)
+            .map(|i| {
+                let parent = match next(4) {
+                    0 => None,
+                    1 => Some(next(ng + 2)),
+                    _ => Some(next(i.max(1))),
+                };
+                group(&format!("g{i}"), &format!("group {i}"), "vpc", parent)
+            })
+            .collect();
+        let nodes = (0..nn)
+            .map(|i| {
+                let g = if next(3) == 0 { None } else { Some(next(ng + 1)) };
+                node(&format!("n{i}"), &"label ".repeat(next(12)), "sub", "compute", g)
+            })
+            .collect();
+        let edges = (0..next(25))
+            .map(|_| {
+                let kind = [EdgeKind::Traffic, EdgeKind::Config, EdgeKind::Dependency][next(3)];
+                let label = if next(2) == 0 { Some("HTTPS 443") } else { None };
+                edge(&format!("n{}", next(nn + 1)), &format!("n{}", next(nn + 1)), kind, label)
+            })
+            .collect();
+        let d = Diagram { groups, nodes, edges, ..Diagram::default() };
+        let scene = layout(&d).unwrap_or_else(|e| panic!("round {round}: {e}"));
+        assert_eq!(scene.nodes.len(), nn, "round {round}");
+        check_scene(&scene);
+        check_svg(&svg(&scene, &theme(), "random"));
+    }
+}
