@@ -102,33 +102,25 @@ pub(crate) fn place(g: &Graph, rank: &[usize], m: &Metrics) -> Placed {
     // Crossings count every edge the same, so ordering uses equal weights.
     let (uleft, uright) = neighbours(leaves.len(), &chains, &vec![1.0; weights.len()]);
     let s = Stacker { g, m, leaves: &leaves, children: &children, cols: &cols, post: &post };
-    // Ordering passes: pack tightly in key order (no wanted positions, so the picture cannot
-    // drift apart), re-key from the neighbours' packed centres, keep the fewest crossings.
-    let mut center = vec![0.0; leaves.len()];
-    let mut keys = vec![0.0; leaves.len()];
+    // Ordering passes from a few deterministic starting orders (input order, reversed, depth
+    // first along the edges and against them); the barycentric method settles in local optima, so different
+    // starts find different ones. Small diagrams try all, large ones only the first.
+    let starts = if leaves.len() <= TRANSPOSE_MAX { 4 } else { 1 };
     let mut best: Option<(usize, Vec<f64>)> = None;
-    for pass in 0..PASSES {
-        let side = match pass % 3 {
-            0 => Side::Both,
-            1 => Side::Left,
-            _ => Side::Right,
+    for start in 0..starts {
+        let init: Vec<f64> = match start {
+            0 => vec![0.0; leaves.len()],
+            1 => (0..leaves.len()).map(|i| -(i as f64)).collect(),
+            2 => dfs_order(&uright, &uleft),
+            _ => dfs_order(&uleft, &uright),
         };
-        if pass > 0 {
-            keys = barycenters(&uleft, &uright, &center, side);
-        }
-        let (top, ..) = s.stack(&Keys { leaf: keys.clone(), group: None }, None);
-        for (i, c) in center.iter_mut().enumerate() {
-            *c = top[i] + leaves[i].h / 2.0;
-        }
-        let x = crossings(&leaves, &center, &chains);
-        if best.as_ref().is_none_or(|b| x < b.0) {
-            best = Some((x, keys.clone()));
-        }
-        if x == 0 {
-            break;
+        let found = sweep(&s, &leaves, &chains, (&uleft, &uright), init);
+        if best.as_ref().is_none_or(|b| found.0 < b.0) {
+            best = Some(found);
         }
     }
-    let (best_x, keys) = best.unwrap_or((0, keys));
+    let (best_x, keys) = best.unwrap_or_else(|| (0, vec![0.0; leaves.len()]));
+    let mut center = vec![0.0; leaves.len()];
     let mut keys = Keys { leaf: keys, group: None };
     if leaves.len() <= TRANSPOSE_MAX && best_x > 0 {
         transpose::improve(&s, &mut keys, &chains, best_x);
@@ -156,6 +148,61 @@ pub(crate) fn place(g: &Graph, rank: &[usize], m: &Metrics) -> Placed {
     }
     let (top, boxes, ..) = stacked;
     Placed { leaves, top, chains, boxes, cols, level }
+}
+
+/// Barycenter passes from `keys`: pack tightly in key order (no wanted positions, so the
+/// picture cannot drift apart), re-key from the neighbours' packed centres; returns the pass
+/// with the fewest crossings.
+fn sweep(
+    s: &Stacker,
+    leaves: &[Leaf],
+    chains: &[Vec<usize>],
+    adj: (&Adj, &Adj),
+    mut keys: Vec<f64>,
+) -> (usize, Vec<f64>) {
+    let mut center = vec![0.0; leaves.len()];
+    let mut best: Option<(usize, Vec<f64>)> = None;
+    for pass in 0..PASSES {
+        let side = match pass % 3 {
+            0 => Side::Both,
+            1 => Side::Left,
+            _ => Side::Right,
+        };
+        if pass > 0 {
+            keys = barycenters(adj.0, adj.1, &center, side);
+        }
+        let (top, ..) = s.stack(&Keys { leaf: keys.clone(), group: None }, None);
+        for (i, c) in center.iter_mut().enumerate() {
+            *c = top[i] + leaves[i].h / 2.0;
+        }
+        let x = crossings(leaves, &center, chains);
+        if best.as_ref().is_none_or(|b| x < b.0) {
+            best = Some((x, keys.clone()));
+        }
+        if x == 0 {
+            break;
+        }
+    }
+    best.unwrap_or((0, keys))
+}
+
+/// Keys from a depth-first walk along the edges, roots in index order: chains stay together.
+fn dfs_order(right: &Adj, left: &Adj) -> Vec<f64> {
+    let n = right.len();
+    let mut key = vec![f64::NAN; n];
+    let mut next = 0.0;
+    for root in (0..n).filter(|&i| left[i].is_empty()).chain(0..n) {
+        let mut stack = vec![root];
+        while let Some(v) = stack.pop() {
+            if !key[v].is_nan() {
+                continue;
+            }
+            key[v] = next;
+            next += 1.0;
+            stack.extend(right[v].iter().rev().map(|&(w, _)| w));
+        }
+    }
+    key
 }
 
 #[derive(Clone, Copy)]

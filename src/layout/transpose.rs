@@ -10,7 +10,7 @@ use super::order::{crossings, Item};
 use super::stack::{Keys, Stacker};
 
 /// Sweeps over all containers at most this many times.
-const SWEEPS: usize = 3;
+const SWEEPS: usize = 4;
 
 /// Improves `keys` in place; returns the crossings of the result.
 pub(crate) fn improve(s: &Stacker, keys: &mut Keys, chains: &[Vec<usize>], mut best: usize) -> usize {
