@@ -284,3 +284,15 @@ fn random_small_diagrams_stay_clean() {
         check_svg(&svg(&scene, &theme(), "random"));
     }
 }
+
+/// Node links keep the document's anchor as is (Unicode letters included), so they resolve.
+#[test]
+fn links_keep_document_anchors() {
+    let mut d = web_stack();
+    d.nodes[0].link = Some("#aws_s3_bucket-サイト".into());
+    let text = svg(&layout(&d).expect("layout"), &theme(), "t");
+    let doc = check_svg(&text);
+    let a = doc.descendants().find(|n| n.has_tag_name("a")).expect("a link");
+    assert_eq!(a.attribute("href"), Some("#aws_s3_bucket-サイト"));
+    assert!(doc.descendants().any(|n| n.attribute("id") == Some("node-aws_s3_bucket-サイト")));
+}

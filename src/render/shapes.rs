@@ -31,12 +31,13 @@ pub fn group(out: &mut String, g: &PlacedGroup) {
 /// A node: card, icon tile, label lines, sublabel, badge; a link to its document section.
 pub fn node(out: &mut String, n: &PlacedNode, theme: &Theme) {
     let m = Metrics::default();
-    let anchor = n.link.as_deref().map(|l| l.trim_start_matches('#')).filter(|l| !l.is_empty());
-    let id = ident(anchor.unwrap_or(&n.id));
+    // The anchor is the document's own (`model::anchor`, Unicode letters kept), so it is only
+    // escaped, never rewritten; links can only point inside the document (`#…`).
+    let anchor = n.link.as_deref().map(|l| esc(l.trim_start_matches('#')).replace(' ', "-")).filter(|l| !l.is_empty());
+    let id = anchor.clone().unwrap_or_else(|| ident(&n.id));
     let cat = ident(theme.category_class(&n.class));
     let _ = write!(out, "<g class=\"node cat-{cat}\" id=\"node-{id}\"><title>{}</title>", esc(&n.tooltip));
-    if let Some(a) = anchor {
-        let a = ident(a);
+    if let Some(a) = &anchor {
         let _ = write!(out, "<a href=\"#{a}\" xlink:href=\"#{a}\">");
     }
     let _ = write!(
