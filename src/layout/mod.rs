@@ -5,9 +5,11 @@
 //!
 //! The work is split into small steps behind one [`Engine`] trait so another algorithm can be
 //! swapped in and measured (see `docs/layout.md` for why our own layered engine won):
-//! [`graph`] cleans the input (bad indices, cyclic group parents, self-loops, duplicates),
-//! [`rank`] assigns columns, [`order`] orders and stacks each column inside nested groups,
-//! [`route`] turns the result into boxes and edge polylines, [`stats`] measures it.
+//! `graph` cleans the input (bad indices, cyclic group parents, self-loops, duplicates),
+//! `rank` assigns columns, `order` orders and stacks each column inside nested groups
+//! (with `stack` for the skyline packing and `transpose` for adjacent swaps), `route`
+//! turns the result into boxes and edge polylines, [`stats`] measures it. `text` sizes nodes
+//! from their labels.
 
 mod graph;
 mod order;
@@ -22,7 +24,7 @@ use crate::analyze::Diagram;
 use serde::Serialize;
 
 pub use stats::stats;
-pub use text::Metrics;
+pub use text::{Metrics, MAX_LINE_CHARS};
 
 /// A positioned node; `x`/`y` is the top-left corner.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
