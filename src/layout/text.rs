@@ -53,9 +53,9 @@ impl Default for Metrics {
 }
 
 impl Metrics {
-    /// Estimated width of `s` at font size `size`.
+    /// Estimated width of `s` at font size `size`; East Asian wide characters count a full em.
     pub fn text_width(&self, s: &str, size: f64) -> f64 {
-        s.chars().count() as f64 * size * self.char_em
+        s.chars().map(|c| if wide(c) { 1.0 } else { self.char_em }).sum::<f64>() * size
     }
 
     /// Height of a group title band.
@@ -65,7 +65,12 @@ impl Metrics {
 
     /// Wrapped label lines and the node's (width, height).
     pub fn node_box(&self, label: &str, sublabel: &str, badge: Option<&str>) -> (Vec<String>, f64, f64) {
-        let lines = wrap(label, self.wrap_chars.clamp(8, MAX_LINE_CHARS), self.max_lines.max(1));
+        let mut width = self.wrap_chars.clamp(8, MAX_LINE_CHARS);
+        if label.chars().any(wide) {
+            // Same visual line length for text made of one-em characters.
+            width = ((width as f64 * self.char_em) as usize).max(8);
+        }
+        let lines = wrap(label, width, self.max_lines.max(1));
         let sub = truncate(sublabel, self.wrap_chars.clamp(8, MAX_LINE_CHARS) + 8);
         let mut text_w = lines.iter().map(|l| self.text_width(l, self.label_size)).fold(0.0, f64::max);
         text_w = text_w.max(self.text_width(&sub, self.sublabel_size));
@@ -81,6 +86,13 @@ impl Metrics {
     pub fn badge_width(&self, badge: &str) -> f64 {
         self.text_width(&truncate(badge, 8), self.sublabel_size) + 10.0
     }
+}
+
+/// Characters drawn about one em wide (CJK ideographs, kana, Hangul, full-width forms).
+fn wide(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
 }
 
 /// Cuts `s` to at most `max` characters, ending with `…` when shortened.
@@ -159,6 +171,15 @@ mod tests {
         assert_eq!(lines.len(), 3);
         assert!(lines[2].ends_with('…'));
         assert!(wrap("", 26, 3).is_empty());
+    }
+
+    #[test]
+    fn wide_characters_get_wider_boxes() {
+        let m = Metrics::default();
+        assert!(m.text_width("データベース", 13.0) > m.text_width("database", 13.0));
+        let (_, narrow, _) = m.node_box("db", "", None);
+        let (_, wide, _) = m.node_box("本番データベース用のクラスター名前", "", None);
+        assert!(wide > narrow);
     }
 
     #[test]
