@@ -51,3 +51,27 @@ fn roles_preview_has_no_overlaps() {
     assert_eq!(st.boxes, 7);
     assert_eq!(st.overlaps, 0);
 }
+
+/// Both built-in themes render with librsvg (which ignores some CSS, e.g. custom properties);
+/// skips when `rsvg-convert` is not installed. The PNGs land next to the SVGs for a human look.
+#[test]
+fn renders_with_rsvg_convert() {
+    let ok = std::process::Command::new("rsvg-convert").arg("--version").output().is_ok_and(|o| o.status.success());
+    if !ok {
+        eprintln!("rsvg-convert not installed; skipping");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let scene = layout(&layout_support::web_stack()).expect("layout");
+    for theme in ["default", "dark"] {
+        let svg_path = dir.path().join(format!("{theme}.svg"));
+        let png_path = dir.path().join(format!("{theme}.png"));
+        std::fs::write(&svg_path, svg(&scene, &Theme::builtin(theme).expect("theme"), "Architecture")).expect("write");
+        let out =
+            std::process::Command::new("rsvg-convert").arg("-o").arg(&png_path).arg(&svg_path).output().expect("run");
+        assert!(out.status.success(), "{theme}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(String::from_utf8_lossy(&out.stderr).trim().is_empty(), "{theme}: rsvg warnings");
+        let png = std::fs::read(&png_path).expect("png");
+        assert!(png.len() > 10_000 && png.starts_with(b"\x89PNG"), "{theme}: a real picture");
+    }
+}
