@@ -24,3 +24,25 @@ fn large_diagrams_finish_quickly_without_overlaps() {
         assert!(ms < limit_ms, "n={n} took {ms} ms");
     }
 }
+
+/// A dense DAG (every node to every later node) would need O(edges × columns) dummies; the
+/// dummy budget keeps it bounded.
+#[test]
+fn dense_dag_stays_bounded() {
+    use zumen::analyze::{Diagram, EdgeKind};
+    let n = 120;
+    let nodes = (0..n).map(|i| layout_support::node(&format!("n{i}"), "x", "", "compute", None)).collect();
+    let mut edges = Vec::new();
+    for a in 0..n {
+        for b in a + 1..n {
+            edges.push(layout_support::edge(&format!("n{a}"), &format!("n{b}"), EdgeKind::Traffic, None));
+        }
+    }
+    let d = Diagram { nodes, edges, ..Diagram::default() };
+    let t = Instant::now();
+    let scene = layout(&d).expect("layout");
+    let ms = t.elapsed().as_secs_f64() * 1000.0;
+    eprintln!("dense dag {n} nodes, {} edges: {ms:.0} ms", scene.edges.len());
+    assert_eq!(scene.edges.len(), n * (n - 1) / 2);
+    assert!(ms < 60_000.0);
+}

@@ -16,6 +16,8 @@ use super::stack::{extent, Keys, Stacker};
 use super::text::Metrics;
 use super::transpose;
 
+/// Most dummy leaves created for one diagram.
+const DUMMY_BUDGET: usize = 50_000;
 /// Height reserved for an edge passing through a column.
 pub(crate) const DUMMY_H: f64 = 6.0;
 const PASSES: usize = 24;
@@ -57,10 +59,25 @@ pub(crate) fn place(g: &Graph, rank: &[usize], m: &Metrics) -> Placed {
     let mut leaves: Vec<Leaf> =
         g.nodes.iter().enumerate().map(|(v, n)| Leaf { rank: rank[v], h: n.height, container: n.container }).collect();
     let mut chains = Vec::with_capacity(g.edges.len());
-    for e in &g.edges {
+    // Dummies cost one leaf per column crossed, O(edges × columns) in the worst case (a dense
+    // DAG). Past a budget the longest edges go without: drawn as one long curve, still valid.
+    let span = |e: &super::graph::GEdge| rank[e.to].saturating_sub(rank[e.from] + 1);
+    let mut by_span: Vec<usize> = (0..g.edges.len()).collect();
+    by_span.sort_by_key(|&i| (span(&g.edges[i]), i));
+    let mut budget = DUMMY_BUDGET;
+    let mut routed = vec![false; g.edges.len()];
+    for i in by_span {
+        let need = span(&g.edges[i]);
+        if need <= budget {
+            budget -= need;
+            routed[i] = true;
+        }
+    }
+    for (ei, e) in g.edges.iter().enumerate() {
         let lca = g.common(g.nodes[e.from].container, g.nodes[e.to].container);
         let mut chain = vec![e.from];
-        for r in rank[e.from] + 1..rank[e.to] {
+        let dummies = if routed[ei] { rank[e.from] + 1..rank[e.to] } else { 0..0 };
+        for r in dummies {
             chain.push(leaves.len());
             leaves.push(Leaf { rank: r, h: DUMMY_H, container: lca });
         }
