@@ -222,6 +222,8 @@ impl Files {
         }
         let mut diagram_css = fill(&self.diagram_css, &tokens);
         for (name, c) in &categories {
+            // Category names come from a user's theme.toml: only class-safe characters.
+            let name: String = name.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_')).collect();
             diagram_css.push_str(&format!(
                 ".cat-{name} .box {{ stroke: {0}; }}\n.cat-{name} .tile {{ fill: {0}; }}\n",
                 c.color
