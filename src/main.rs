@@ -2,68 +2,29 @@
 //! handed to the library pipeline. Exit codes: 0 ok, 1 check failed (stale output, findings),
 //! 2 input or usage error.
 
-use anyhow::Result;
-use clap::{Parser, Subcommand};
-use std::io::IsTerminal;
-use std::path::PathBuf;
+mod cli;
+
+use anyhow::{anyhow, Context, Result};
+use clap::{CommandFactory, Parser};
+use cli::{BuildArgs, CheckArgs, CheckFormat, Cli, Command, CompletionsArgs, InitArgs, InjectArgs, ManArgs};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use zumen::build::{self, Formats, Options};
 use zumen::diagnostic::{has_errors, Diagnostic, Level};
-use zumen::output;
+use zumen::output::{self, Artifact};
 use zumen::theme::Theme;
-
-#[derive(Parser)]
-#[command(
-    name = "zumen",
-    version,
-    about = "Terraform + intent annotations → architecture diagrams and a design document"
-)]
-struct Cli {
-    #[command(subcommand)]
-    command: Command,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Build diagrams (SVG), DESIGN.md, index.html and model.json for a Terraform root.
-    Build(BuildArgs),
-}
-
-#[derive(clap::Args)]
-struct BuildArgs {
-    /// The Terraform root directory.
-    #[arg(default_value = ".")]
-    path: PathBuf,
-    /// Output directory.
-    #[arg(short, long, default_value = "zumen-out")]
-    out: PathBuf,
-    /// Comma-separated subset of: svg, md, html, json.
-    #[arg(long, default_value = "svg,md,html,json")]
-    format: String,
-    /// Built-in theme name (`default`, `dark`) or a theme folder on disk.
-    #[arg(long, default_value = "default")]
-    theme: String,
-    /// Sidecar file (default: `<path>/zumen.toml` when present).
-    #[arg(long)]
-    config: Option<PathBuf>,
-    /// Print layout quality figures per diagram.
-    #[arg(long)]
-    stats: bool,
-    /// Write nothing; exit 1 and name each file that is stale or missing.
-    #[arg(long)]
-    check: bool,
-    /// Write output even when some files have errors (they are skipped and reported).
-    #[arg(long)]
-    keep_going: bool,
-    /// Build every Terraform root under PATH into OUT/<relative path>/, plus an index.
-    #[arg(short, long)]
-    recursive: bool,
-}
+use zumen::{check, init, inject};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Build(args) => run_build(args),
+        Command::Check(args) => run_check(args),
+        Command::Inject(args) => run_inject(args),
+        Command::Init(args) => run_init(args),
+        Command::Completions(args) => completions(args),
+        Command::Man(args) => man(args),
     };
     match result {
         Ok(code) => code,
@@ -133,6 +94,94 @@ fn run_build(args: BuildArgs) -> Result<ExitCode> {
     let resources = out.model.of_kind(zumen::model::ItemKind::Resource).count();
     eprintln!("zumen: {} resources → {} files in {}", resources, out.artifacts.len(), args.out.display());
     // Reaching here with errors means --keep-going: the broken files were skipped and reported.
+    Ok(ExitCode::SUCCESS)
+}
+
+/// True when colour may be used on a stream: it is a terminal and `NO_COLOR` is unset or empty.
+fn use_color(terminal: bool) -> bool {
+    terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+fn run_check(args: CheckArgs) -> Result<ExitCode> {
+    let options = check::Options { min_coverage: args.min_coverage };
+    let report = check::check(&args.path, args.config.as_deref(), &options)?;
+    let text = match args.format {
+        CheckFormat::Text => check::format::text(&report, use_color(std::io::stdout().is_terminal())),
+        CheckFormat::Json => check::format::json(&report),
+        CheckFormat::Github => check::format::github(&report),
+    };
+    print!("{text}");
+    Ok(if report.failed() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Writes one file atomically (temp file in the same directory, then rename).
+fn write_file(path: &Path, bytes: Vec<u8>) -> Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().ok_or_else(|| anyhow!("{} is not a file path", path.display()))?;
+    output::write_all(dir, &[Artifact { path: PathBuf::from(name), bytes }])
+}
+
+fn run_inject(args: InjectArgs) -> Result<ExitCode> {
+    let text = std::fs::read_to_string(&args.file).with_context(|| format!("reading {}", args.file.display()))?;
+    let model = build::model_only(&args.root, args.config.as_deref())?;
+    print_diagnostics(&model.diagnostics);
+    if has_errors(&model.diagnostics) {
+        eprintln!("zumen: errors found; {} left unchanged", args.file.display());
+        return Ok(ExitCode::from(2));
+    }
+    let image = args.image.unwrap_or_else(|| inject::image_link(&args.file, &args.out.join("architecture.svg")));
+    let block = inject::block(&model, &image);
+    let updated = inject::splice(&text, &block).map_err(|e| anyhow!("{}: {e}", args.file.display()))?;
+    if args.check {
+        if updated == text {
+            return Ok(ExitCode::SUCCESS);
+        }
+        eprintln!("stale: {} (run `zumen inject {}`)", args.file.display(), args.file.display());
+        return Ok(ExitCode::from(1));
+    }
+    if updated != text {
+        write_file(&args.file, updated.into_bytes())?;
+        eprintln!("zumen: updated {}", args.file.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_init(args: InitArgs) -> Result<ExitCode> {
+    let target = args.path.join("zumen.toml");
+    if target.exists() && !args.force {
+        eprintln!("zumen: {} already exists; use --force to overwrite it", target.display());
+        return Ok(ExitCode::from(2));
+    }
+    let model = init::comment_model(&args.path)?;
+    let text = init::starter(&model);
+    let entries = text.matches("\n[resources.").count();
+    write_file(&target, text.into_bytes())?;
+    eprintln!(
+        "zumen: wrote {} with {entries} resource(s) to document; fill in each empty intent, then run `zumen check`",
+        target.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn completions(args: CompletionsArgs) -> Result<ExitCode> {
+    clap_complete::generate(args.shell, &mut Cli::command(), "zumen", &mut std::io::stdout());
+    Ok(ExitCode::SUCCESS)
+}
+
+fn man(args: ManArgs) -> Result<ExitCode> {
+    let mut command = Cli::command();
+    command.build();
+    let page = match &args.subcommand {
+        None => command,
+        Some(name) => {
+            let sub = command.find_subcommand(name).ok_or_else(|| anyhow!("no subcommand `{name}`"))?;
+            // The page is named after the full command line, e.g. `zumen-check`.
+            sub.clone().display_name(format!("zumen-{name}"))
+        }
+    };
+    let mut bytes = Vec::new();
+    clap_mangen::Man::new(page).render(&mut bytes)?;
+    std::io::stdout().write_all(&bytes)?;
     Ok(ExitCode::SUCCESS)
 }
 

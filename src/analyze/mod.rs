@@ -3,7 +3,17 @@
 //! Input: [`Model`] and the [`Catalog`]. Output: [`Analysis`] — presentation-agnostic
 //! [`Diagram`]s (architecture overview, responsibilities), each item's role and how it was found,
 //! glue folded into the node it configures, traffic/configuration connections, and type-specific
-//! facts (ECS containers, services) for the document. See `../shared/VIEWS.md` for the rules.
+//! facts (ECS containers, services) for the document. See `../shared/VIEWS.md` for the rules
+//! and `docs/catalog.md` for the data that drives them.
+//!
+//! Steps, one submodule each:
+//! 1. `links` — who references whom at which attribute path (model dependencies + direct refs);
+//! 2. `classify` — catalog entry per item: node, glue (and what it folds into), container, detail;
+//! 3. `relations` (+ `firewall`) — traffic/config/dependency connections between items;
+//! 4. `roles` — annotation > usage > catalog, with reasons; role definitions;
+//! 5. `architecture` (+ `containment`, `labels`) and `responsibilities` — the two views;
+//! 6. [`lod`] — consolidation and level of detail, never silently;
+//! 7. `facts` (+ `containers`) — document rows and ECS containers.
 
 use crate::catalog::Catalog;
 use crate::model::{ItemId, Model};
@@ -143,8 +153,56 @@ pub struct Edge {
     pub label: Option<String>,
 }
 
-/// Runs the analysis.
+/// Runs the analysis: links → classes (catalog, folding) → relations → roles → the two views
+/// (each limited in level of detail) → facts.
 pub fn analyze(model: &Model, catalog: &Catalog) -> Analysis {
-    let _ = (model, catalog);
-    Analysis::default() // FIXME(analyze-owner): filled in by the analyze work.
+    let mut links = links::Links::new(model);
+    let mut classes = classify::Classes::new(model, catalog, &links);
+    classes.promoted = containment::empty_vpcs(&links, &classes);
+    let aliases = classes
+        .fold
+        .keys()
+        .filter(|&&id| classes.kind(id) == Some(crate::catalog::TypeKind::Glue))
+        .filter_map(|&id| classes.folded_under(id).map(|t| (id, t)))
+        .collect();
+    links.set_aliases(aliases);
+    let rel = relations::relations(model, &links, &classes);
+    let role_defs = roles::role_defs(model);
+    let roles = roles::assign(model, catalog, &links, &classes, &role_defs);
+    // Only glue is listed under another node; a used task definition keeps its own section.
+    let mut folded: BTreeMap<ItemId, Option<ItemId>> = classes
+        .of
+        .iter()
+        .filter(|(_, c)| c.kind == crate::catalog::TypeKind::Glue)
+        .map(|(&id, _)| (id, classes.folded_under(id)))
+        .collect();
+    let (mut arch, arch_meta) = architecture::architecture(model, catalog, &links, &classes, &rel, &mut folded);
+    lod::limit(&mut arch, &arch_meta, true);
+    let (mut resp, resp_meta) =
+        responsibilities::responsibilities(model, catalog, &classes, &rel, &roles, &role_defs, &folded);
+    lod::limit(&mut resp, &resp_meta, false);
+    Analysis {
+        diagrams: vec![arch, resp],
+        roles,
+        folded,
+        connections: rel.connections,
+        facts: facts::facts(model, &links, &classes),
+        role_defs,
+    }
 }
+
+mod architecture;
+mod classify;
+mod containers;
+mod containment;
+mod facts;
+mod firewall;
+mod labels;
+mod links;
+pub mod lod;
+mod relations;
+mod responsibilities;
+mod roles;
+
+#[cfg(test)]
+mod tests;

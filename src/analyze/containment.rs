@@ -1,0 +1,177 @@
+//! Where each architecture node lives: VPC ⊃ subnet-tier boxes, else its module's box.
+//!
+//! Part of the architecture view. A node's containers come from its catalog `contained_by`
+//! paths, followed through intermediates (an RDS instance → its DB subnet group → subnets).
+//! Rules, in order:
+//! 1. Subnets are grouped per **tier** ("Public subnets", "Private subnets", "Database
+//!    subnets", from the catalog's `[[tiers]]` keywords or the subnet's public flag), not per AZ:
+//!    a service spread over two private subnets sits in one "Private subnets" box.
+//! 2. A node in subnets of one tier sits in that tier's box inside its VPC box; in subnets of
+//!    several tiers of one VPC, or with only a VPC reference, directly in the VPC box.
+//! 3. Otherwise a node of `module.x` sits in a `module.x` box (nested like the module calls).
+//! 4. A VPC box sits inside a module box only when every node in it belongs to that module.
+
+use super::classify::Classes;
+use super::labels::display_name;
+use super::links::{exprs_at, Links};
+use super::Group;
+use crate::catalog::{Catalog, TypeKind};
+use crate::model::{ItemId, Model};
+use crate::syntax::Expr;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Groups of the architecture view and the group of each node item.
+#[derive(Debug, Default)]
+pub(crate) struct Placement {
+    pub groups: Vec<Group>,
+    pub of: BTreeMap<ItemId, usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Slot {
+    Tier(Option<ItemId>, String),
+    Vpc(ItemId),
+    Module(String),
+}
+
+pub(crate) fn place(model: &Model, catalog: &Catalog, links: &Links, classes: &Classes, nodes: &[ItemId]) -> Placement {
+    let class_of = |id: ItemId| classes.spec(id).and_then(|s| s.group_class.clone()).unwrap_or_default();
+    let vpc_of = |subnet: ItemId| containers(links, classes, subnet, 0).into_iter().find(|c| class_of(*c) == "vpc");
+    let mut slots: BTreeMap<ItemId, Slot> = BTreeMap::new();
+    for &node in nodes {
+        let found = containers(links, classes, node, 0);
+        let subnets: Vec<ItemId> = found.iter().copied().filter(|c| class_of(*c) == "subnet").collect();
+        let vpcs: BTreeSet<ItemId> = found.iter().copied().filter(|c| class_of(*c) == "vpc").collect();
+        let tiers: BTreeSet<(Option<ItemId>, String)> =
+            subnets.iter().map(|&s| (vpc_of(s), tier(model, catalog, classes, s))).collect();
+        let tier_vpcs: BTreeSet<Option<ItemId>> = tiers.iter().map(|t| t.0).collect();
+        let slot = if tiers.len() == 1 {
+            tiers.into_iter().next().map(|(v, t)| Slot::Tier(v, t))
+        } else if tier_vpcs.len() == 1 && !tiers.is_empty() {
+            tier_vpcs.into_iter().next().flatten().map(Slot::Vpc)
+        } else if vpcs.len() == 1 && subnets.is_empty() {
+            vpcs.into_iter().next().map(Slot::Vpc)
+        } else {
+            None
+        };
+        let module = &model.items[node].module;
+        match slot {
+            Some(s) => slots.insert(node, s),
+            None if !module.is_empty() => slots.insert(node, Slot::Module(module.clone())),
+            None => None,
+        };
+    }
+    let mut b = Builder { model, placement: Placement::default(), ids: BTreeMap::new() };
+    // VPC boxes go inside a module box only when all their members belong to that module.
+    let mut vpc_modules: BTreeMap<ItemId, BTreeSet<&str>> = BTreeMap::new();
+    for (node, slot) in &slots {
+        if let Slot::Vpc(v) | Slot::Tier(Some(v), _) = slot {
+            vpc_modules.entry(*v).or_default().insert(model.items[*node].module.as_str());
+        }
+    }
+    for &node in nodes {
+        let Some(slot) = slots.get(&node) else { continue };
+        let index = match slot {
+            Slot::Module(m) => b.module(m),
+            Slot::Vpc(v) => b.vpc(catalog, classes, *v, &vpc_modules),
+            Slot::Tier(v, tier) => {
+                let parent = v.map(|v| b.vpc(catalog, classes, v, &vpc_modules));
+                let id = format!("subnets:{}:{tier}", v.map_or("", |v| model.items[v].address.as_str()));
+                b.group(id, tier.clone(), "subnet", parent)
+            }
+        };
+        b.placement.of.insert(node, index);
+    }
+    b.placement
+}
+
+/// VPC-class containers no node sits in (directly or through a subnet): drawn as nodes instead,
+/// so a VPC holding only glue (security groups, route tables) or peered VPCs stay visible.
+pub(crate) fn empty_vpcs(links: &Links, classes: &Classes) -> BTreeSet<ItemId> {
+    let class_of = |id: ItemId| classes.spec(id).and_then(|s| s.group_class.clone()).unwrap_or_default();
+    let mut occupied = BTreeSet::new();
+    for &id in classes.of.keys().filter(|&&id| classes.node_of(id) == Some(id)) {
+        for c in containers(links, classes, id, 0) {
+            occupied.insert(c);
+            occupied.extend(containers(links, classes, c, 0));
+        }
+    }
+    classes
+        .of
+        .iter()
+        .filter(|(id, c)| c.kind == TypeKind::Container && class_of(**id) == "vpc" && !occupied.contains(*id))
+        .map(|(id, _)| *id)
+        .collect()
+}
+
+/// Containers an item's `contained_by` paths reach, directly or through items that are
+/// themselves contained (a DB subnet group).
+fn containers(links: &Links, classes: &Classes, id: ItemId, depth: usize) -> BTreeSet<ItemId> {
+    let mut out = BTreeSet::new();
+    let Some(spec) = classes.spec(id) else { return out };
+    for path in &spec.contained_by {
+        for target in links.targets(id, path) {
+            if classes.kind(target) == Some(TypeKind::Container)
+                && classes.spec(target).is_some_and(|s| s.group_class.is_some())
+            {
+                out.insert(target);
+            } else if depth < 4 {
+                out.extend(containers(links, classes, target, depth + 1));
+            }
+        }
+    }
+    out
+}
+
+/// The tier label of a subnet from its name, `Name` tag and public flag.
+fn tier(model: &Model, catalog: &Catalog, classes: &Classes, subnet: ItemId) -> String {
+    let item = &model.items[subnet];
+    let tag =
+        exprs_at(&item.body, "tags.Name").first().and_then(|e| super::relations::literal_text(e)).unwrap_or_default();
+    let public = classes
+        .spec(subnet)
+        .and_then(|s| s.public_attribute.as_ref())
+        .is_some_and(|a| exprs_at(&item.body, a).first().is_some_and(|e| **e == Expr::Bool(true)));
+    catalog.tier(&format!("{} {tag}", item.name), public)
+}
+
+struct Builder<'m> {
+    model: &'m Model,
+    placement: Placement,
+    ids: BTreeMap<String, usize>,
+}
+
+impl Builder<'_> {
+    fn group(&mut self, id: String, label: String, class: &str, parent: Option<usize>) -> usize {
+        if let Some(&i) = self.ids.get(&id) {
+            return i;
+        }
+        let index = self.placement.groups.len();
+        self.placement.groups.push(Group { id: id.clone(), label, class: class.to_string(), parent });
+        self.ids.insert(id, index);
+        index
+    }
+
+    /// The box of a module path, with the boxes of its parents (`module.a.module.b` in `module.a`).
+    fn module(&mut self, path: &str) -> usize {
+        let parent = path.rfind(".module.").map(|i| self.module(&path[..i]));
+        self.group(format!("module:{path}"), path.to_string(), "module", parent)
+    }
+
+    fn vpc(
+        &mut self,
+        catalog: &Catalog,
+        classes: &Classes,
+        vpc: ItemId,
+        modules: &BTreeMap<ItemId, BTreeSet<&str>>,
+    ) -> usize {
+        let item = &self.model.items[vpc];
+        let own = item.module.as_str();
+        let inside = !own.is_empty()
+            && modules.get(&vpc).is_some_and(|ms| ms.iter().all(|m| *m == own || m.starts_with(&format!("{own}."))));
+        let parent = inside.then(|| self.module(own));
+        let spec_label = classes.spec(vpc).map_or("VPC", |s| s.label.as_str()).to_string();
+        let label = format!("{spec_label} {}", display_name(self.model, catalog, classes, vpc));
+        self.group(format!("vpc:{}", item.address), label, "vpc", parent)
+    }
+}

@@ -1,0 +1,91 @@
+//! Level of detail on large generated inputs.
+
+use super::builder::*;
+use crate::analyze::{analyze, lod::MAX_NODES};
+use crate::catalog::Catalog;
+use crate::model::ModuleStatus;
+
+const TYPES: &[&str] = &[
+    "aws_instance",
+    "aws_s3_bucket",
+    "aws_sqs_queue",
+    "aws_sns_topic",
+    "aws_lambda_function",
+    "aws_dynamodb_table",
+    "aws_cloudwatch_log_group",
+    "aws_iam_role",
+    "aws_ecr_repository",
+    "aws_kms_key",
+];
+
+#[test]
+fn five_hundred_resources_fit_on_one_page() {
+    let mut b = ModelBuilder::new();
+    for m in 0..5 {
+        b.module("", &format!("svc{m}"), "./svc", ModuleStatus::Expanded);
+    }
+    for i in 0..500 {
+        let module = if i % 2 == 0 { String::new() } else { format!("module.svc{}", i % 5) };
+        let ty = TYPES[i % TYPES.len()];
+        let name = format!("r{i}");
+        // Each resource references the previous one of another type, so edges exist too.
+        let prev = format!("{}.r{}", TYPES[(i + 9) % TYPES.len()], i.saturating_sub(1));
+        b.resource(&module, ty, &name, body(vec![("depends", r(&prev))], vec![]));
+    }
+    let model = b.build();
+    let a = analyze(&model, &Catalog::builtin());
+    for d in &a.diagrams {
+        assert!(d.nodes.len() <= MAX_NODES, "{}: {} nodes", d.id, d.nodes.len());
+        assert!(!d.omitted.is_empty(), "{}: collapsed without saying so", d.id);
+        for e in &d.edges {
+            assert!(
+                d.nodes.iter().any(|n| n.id == e.from) && d.nodes.iter().any(|n| n.id == e.to),
+                "{}: dangling edge {e:?}",
+                d.id
+            );
+        }
+        for n in &d.nodes {
+            assert!(n.group.is_none_or(|g| g < d.groups.len()));
+        }
+    }
+    let arch = &a.diagrams[0];
+    // Even resources sit at the root (5 types × 50), odd ones in five modules (one type each).
+    assert_eq!(arch.nodes.len(), 10, "one node per type and box");
+    assert!(arch.nodes.iter().all(|n| n.badge.as_deref() == Some("×50")));
+    assert_eq!(a.roles.len(), 505, "nothing is dropped from the analysis");
+}
+
+#[test]
+fn modules_collapse_first_when_that_is_enough() {
+    let mut b = ModelBuilder::new();
+    for m in 0..10 {
+        b.module("", &format!("svc{m}"), "./svc", ModuleStatus::Expanded);
+        for (i, ty) in TYPES.iter().enumerate() {
+            b.resource(&format!("module.svc{m}"), ty, &format!("r{i}"), body(vec![], vec![]));
+        }
+    }
+    let a = analyze(&b.build(), &Catalog::builtin());
+    let arch = &a.diagrams[0];
+    assert_eq!(arch.nodes.len(), 10);
+    assert!(arch.nodes.iter().all(|n| n.badge.as_deref() == Some("×10 resources") && n.category == "module"));
+    assert_eq!(arch.nodes[0].link.as_deref(), Some("#module-svc0"));
+    assert!(arch.groups.is_empty(), "module boxes emptied by the collapse are dropped");
+    assert!(
+        arch.omitted.iter().any(|o| o.contains("module call") && o.contains("module.svc0 (10)")),
+        "{:?}",
+        arch.omitted
+    );
+}
+
+#[test]
+fn many_unknown_types_collapse_by_category() {
+    let mut b = ModelBuilder::new();
+    for i in 0..300 {
+        b.resource("", &format!("acme_thing{i}_{}", ["queue", "bucket", "widget"][i % 3]), "x", body(vec![], vec![]));
+    }
+    let a = analyze(&b.build(), &Catalog::builtin());
+    let arch = &a.diagrams[0];
+    assert!(arch.nodes.len() <= MAX_NODES);
+    assert_eq!(arch.nodes.len(), 3);
+    assert!(arch.nodes.iter().any(|n| n.label == "storage" && n.badge.as_deref() == Some("×100")));
+}

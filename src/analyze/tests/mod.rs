@@ -1,0 +1,6 @@
+//! Analyze-stage tests on hand-built models.
+
+mod builder;
+mod lod;
+mod providers;
+mod web_stack;

@@ -1,0 +1,181 @@
+//! The analyze stage on the shipped examples: real parser, real model, real catalog.
+
+mod common;
+
+use zumen::analyze::{analyze, Analysis, Diagram};
+use zumen::catalog::Catalog;
+use zumen::model::Model;
+
+fn example(name: &str) -> (Model, Analysis) {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples").join(name);
+    let model = common::model_of(&dir);
+    let analysis = analyze(&model, &Catalog::builtin());
+    if std::env::var_os("ZUMEN_DUMP").is_some() {
+        dump(&model, &analysis);
+    }
+    (model, analysis)
+}
+
+fn dump(model: &Model, a: &Analysis) {
+    for d in &a.diagrams {
+        eprintln!("== {} ({} nodes, {} edges)", d.id, d.nodes.len(), d.edges.len());
+        for (i, g) in d.groups.iter().enumerate() {
+            eprintln!("  group {i} {} [{}] {:?} parent {:?}", g.id, g.class, g.label, g.parent);
+        }
+        for n in &d.nodes {
+            eprintln!(
+                "  node {} {:?} / {} [{}] {:?} group {:?}",
+                n.id, n.label, n.sublabel, n.category, n.badge, n.group
+            );
+        }
+        for e in &d.edges {
+            eprintln!("  edge {} -> {} {:?} {:?}", e.from, e.to, e.kind, e.label);
+        }
+        eprintln!("  omitted {:?}", d.omitted);
+    }
+    for (id, r) in &a.roles {
+        eprintln!("  role {} = {} {:?} {:?}", model.items[*id].address, r.role, r.source, r.reason);
+    }
+    for (id, f) in &a.folded {
+        eprintln!("  folded {} -> {:?}", model.items[*id].address, f.map(|t| &model.items[t].address));
+    }
+    for (id, f) in &a.facts {
+        eprintln!("  facts {} {:?}", model.items[*id].address, f);
+    }
+}
+
+fn view<'a>(a: &'a Analysis, id: &str) -> &'a Diagram {
+    a.diagrams.iter().find(|d| d.id == id).unwrap_or_else(|| panic!("no {id} view"))
+}
+
+#[test]
+fn hackathon_architecture() {
+    let (_m, a) = example("hackathon-ecs");
+    let d = view(&a, "architecture");
+    assert!(!d.nodes.is_empty());
+}
+
+#[test]
+fn three_tier_architecture() {
+    let (_m, a) = example("three-tier-ec2");
+    let d = view(&a, "architecture");
+    assert!(!d.nodes.is_empty());
+}
+
+fn edge<'a>(d: &'a Diagram, from: &str, to: &str) -> Option<&'a zumen::analyze::Edge> {
+    d.edges.iter().find(|e| e.from == from && e.to == to)
+}
+
+fn group_label<'a>(d: &'a Diagram, node: &str) -> Option<&'a str> {
+    let n = d.nodes.iter().find(|n| n.id == node).unwrap_or_else(|| panic!("no node {node}"));
+    n.group.map(|g| d.groups[g].label.as_str())
+}
+
+#[test]
+fn hackathon_traffic_and_containment() {
+    let (m, a) = example("hackathon-ecs");
+    let d = view(&a, "architecture");
+    let label = |f: &str, t: &str| edge(d, f, t).map(|e| (e.kind, e.label.clone()));
+    use zumen::analyze::EdgeKind::{Config, Traffic};
+    assert_eq!(label("module.dns.aws_route53_record.api", "module.backend.aws_lb.api"), Some((Traffic, None)));
+    assert_eq!(
+        label("module.dns.aws_route53_record.site", "module.frontend.aws_cloudfront_distribution.site"),
+        Some((Traffic, None))
+    );
+    assert_eq!(
+        label("module.frontend.aws_cloudfront_distribution.site", "module.frontend.aws_s3_bucket.site"),
+        Some((Traffic, None))
+    );
+    assert_eq!(
+        label("module.backend.aws_lb.api", "module.backend.aws_ecs_service.api"),
+        Some((Traffic, Some("HTTPS 443".into())))
+    );
+    assert_eq!(
+        label("module.backend.aws_ecs_service.api", "module.database.aws_db_instance.this"),
+        Some((Traffic, Some("3306".into())))
+    );
+    assert_eq!(
+        label("module.backend.aws_ecs_service.api", "module.database.aws_secretsmanager_secret.db"),
+        Some((Config, None))
+    );
+    assert_eq!(group_label(d, "module.backend.aws_ecs_service.api"), Some("Private subnets"));
+    assert_eq!(group_label(d, "module.database.aws_db_instance.this"), Some("Private subnets"));
+    assert_eq!(group_label(d, "module.backend.aws_lb.api"), Some("Public subnets"));
+    assert_eq!(group_label(d, "module.frontend.aws_s3_bucket.site"), Some("module.frontend"));
+    for glue in [
+        "module.backend.aws_lb_listener.https",
+        "module.backend.aws_security_group.app",
+        "module.backend.aws_route53_record.api_validation",
+    ] {
+        assert!(!d.nodes.iter().any(|n| n.id == glue), "{glue} drawn");
+        assert!(a.folded.contains_key(&m.find(glue).expect("glue item")), "{glue} not folded");
+    }
+}
+
+#[test]
+fn hackathon_roles_and_containers() {
+    let (m, a) = example("hackathon-ecs");
+    let role = |addr: &str| a.roles.get(&m.find(addr).expect("item")).map(|r| r.role.clone());
+    assert_eq!(role("module.backend.aws_ecs_task_definition.fastapi_app").as_deref(), Some("resident"));
+    assert_eq!(role("module.backend.aws_ecs_task_definition.db_migration").as_deref(), Some("one-off"));
+    assert_eq!(role("module.backend.aws_ecs_task_definition.mysql_client").as_deref(), Some("check"));
+    assert_eq!(role("module.monitoring.aws_ecs_task_definition.init_datadog").as_deref(), Some("monitoring"));
+    let check = &a.facts[&m.find("module.backend.aws_ecs_task_definition.mysql_client").expect("item")];
+    let secrets = &check.containers[0].secrets;
+    assert!(
+        secrets.contains(&(
+            "DB_PASSWORD".to_string(),
+            "module.database.aws_secretsmanager_secret.db:password::".to_string()
+        )),
+        "{secrets:?}"
+    );
+    let app = &a.facts[&m.find("module.backend.aws_ecs_task_definition.fastapi_app").expect("item")];
+    let names: Vec<&str> = app.containers.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["api", "datadog-agent"]);
+    assert_eq!(app.containers[0].ports, ["8000/tcp"]);
+}
+
+#[test]
+fn three_tier_traffic() {
+    let (_m, a) = example("three-tier-ec2");
+    let d = view(&a, "architecture");
+    use zumen::analyze::EdgeKind::Traffic;
+    let e = edge(d, "aws_lb.web", "aws_autoscaling_group.web").expect("ALB → ASG");
+    assert_eq!((e.kind, e.label.as_deref()), (Traffic, Some("HTTPS 443")));
+    assert_eq!(
+        edge(d, "aws_autoscaling_group.web", "aws_db_instance.main").and_then(|e| e.label.as_deref()),
+        Some("3306")
+    );
+    assert_eq!(group_label(d, "aws_autoscaling_group.web"), Some("Private subnets"));
+    assert_eq!(group_label(d, "aws_db_instance.main"), Some("Database subnets"));
+    assert!(d.nodes.len() <= zumen::analyze::lod::MAX_NODES);
+}
+
+/// Every shared case that yields a model goes through the analysis without panicking, twice
+/// with the same result, within the level-of-detail limit, with no dangling edge.
+#[test]
+fn shared_cases_analyze_cleanly() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/cases");
+    let Ok(entries) = std::fs::read_dir(&root) else { return };
+    let mut dirs: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir()).collect();
+    dirs.sort();
+    let catalog = Catalog::builtin();
+    for dir in dirs {
+        let Ok(model) = zumen::build::model_only(&dir, None) else { continue };
+        let a = analyze(&model, &catalog);
+        assert_eq!(a, analyze(&model, &catalog), "{}: not deterministic", dir.display());
+        for d in &a.diagrams {
+            assert!(
+                d.nodes.len() <= zumen::analyze::lod::MAX_NODES,
+                "{}: {} has {} nodes",
+                dir.display(),
+                d.id,
+                d.nodes.len()
+            );
+            for e in &d.edges {
+                let known = |id: &str| d.nodes.iter().any(|n| n.id == id);
+                assert!(known(&e.from) && known(&e.to), "{}: dangling edge {e:?}", dir.display());
+            }
+        }
+    }
+}
