@@ -156,3 +156,25 @@ fn crossings_no_worse_than_dot() {
         assert!(o <= g, "generated {n}: ours {o} > dot {g}");
     }
 }
+
+/// The bar: crossings on the examples no worse than `dot` given the same graph.
+#[test]
+fn examples_cross_no_more_than_dot() {
+    if !dot_available() {
+        eprintln!("dot not installed; skipping the Graphviz comparison");
+        return;
+    }
+    let catalog = zumen::catalog::Catalog::builtin();
+    for ex in ["examples/hackathon-ecs", "examples/three-tier-ec2"] {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(ex);
+        let Ok(model) = zumen::build::model_only(&root, None) else {
+            eprintln!("{ex} not readable; skipping");
+            continue;
+        };
+        for d in zumen::analyze::analyze(&model, &catalog).diagrams {
+            let (o, g) = (crossings(&ours(&d)), crossings(&dot(&d)));
+            eprintln!("{ex} {}: ours {o}, dot {g}", d.id);
+            assert!(o <= g, "{ex} {}: ours {o} > dot {g}", d.id);
+        }
+    }
+}
