@@ -225,7 +225,7 @@ impl Files {
             // Category names come from a user's theme.toml: only class-safe characters.
             let name: String = name.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_')).collect();
             diagram_css.push_str(&format!(
-                ".cat-{name} .box {{ stroke: {0}; }}\n.cat-{name} .tile {{ fill: {0}; }}\n",
+                ".zumen .cat-{name} .box {{ stroke: {0}; }}\n.zumen .cat-{name} .tile {{ fill: {0}; }}\n",
                 c.color
             ));
         }
