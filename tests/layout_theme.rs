@@ -101,3 +101,25 @@ fn token_values_cannot_break_out_of_css() {
     assert!(!t.diagram_css.contains("</style>"));
     assert!(!t.document_css.contains("<script>"));
 }
+
+/// Every category the catalog assigns is styled, with an icon, by every built-in theme.
+#[test]
+fn every_catalog_category_is_styled_by_every_theme() {
+    let mut used = std::collections::BTreeSet::new();
+    for (_, text) in zumen::catalog::BUILTIN_FILES {
+        for line in text.lines() {
+            if let Some(rest) = line.trim().strip_prefix("category") {
+                let value = rest.trim_start().trim_start_matches('=').trim().trim_matches('"');
+                used.insert(value.to_string());
+            }
+        }
+    }
+    assert!(used.len() >= 10, "found the catalog's categories: {used:?}");
+    for name in BUILTIN {
+        let t = Theme::builtin(name).expect(name);
+        for c in &used {
+            assert!(t.has_category(c), "theme {name} has no style for catalog category {c}");
+            assert!(t.icons.contains_key(t.icon_for(c, c)), "theme {name}: no icon for {c}");
+        }
+    }
+}
