@@ -42,7 +42,14 @@ fn dense_dag_stays_bounded() {
     let t = Instant::now();
     let scene = layout(&d).expect("layout");
     let ms = t.elapsed().as_secs_f64() * 1000.0;
-    eprintln!("dense dag {n} nodes, {} edges: {ms:.0} ms", scene.edges.len());
+    let t = Instant::now();
+    let st = stats(&scene, ms);
+    assert!(t.elapsed().as_secs_f64() < 60.0, "stats stay bounded");
+    eprintln!(
+        "dense dag {n} nodes, {} edges: {ms:.0} ms, stats {:.0} ms, {st:?}",
+        scene.edges.len(),
+        t.elapsed().as_secs_f64() * 1000.0
+    );
     assert_eq!(scene.edges.len(), n * (n - 1) / 2);
     assert!(ms < 60_000.0);
 }

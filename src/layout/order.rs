@@ -285,7 +285,7 @@ pub(crate) fn crossings(leaves: &[Leaf], center: &[f64], chains: &[Vec<usize>]) 
 }
 
 /// Strict inversions (i < j, a[i] > a[j]) by merge sort.
-fn inversions(a: &mut [f64]) -> usize {
+pub(crate) fn inversions(a: &mut [f64]) -> usize {
     if a.len() < 2 {
         return 0;
     }
