@@ -37,9 +37,9 @@ fn ours(d: &Diagram) -> Vec<Curve> {
         .iter()
         .map(|e| {
             let mut pts = vec![e.points[0]];
-            for w in e.points.windows(2) {
+            for (k, w) in e.points.windows(2).enumerate() {
                 let ((ax, ay), (bx, by)) = (w[0], w[1]);
-                let mx = (ax + bx) / 2.0;
+                let mx = e.turns.get(k).copied().flatten().unwrap_or((ax + bx) / 2.0);
                 cubic([(ax, ay), (mx, ay), (mx, by), (bx, by)], &mut pts);
             }
             (idx[e.from.as_str()], idx[e.to.as_str()], pts)

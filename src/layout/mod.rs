@@ -8,7 +8,7 @@
 //! `graph` cleans the input (bad indices, cyclic group parents, self-loops, duplicates),
 //! `rank` assigns columns, `order` orders and stacks each column inside nested groups
 //! (with `stack` for the skyline packing and `transpose` for adjacent swaps), `route`
-//! turns the result into boxes and edge polylines, [`stats`] measures it. `text` sizes nodes
+//! turns the result into boxes and edge polylines (with `tracks` spreading turns in a gap), [`stats`] measures it. `text` sizes nodes
 //! from their labels.
 
 mod graph;
@@ -18,6 +18,7 @@ mod route;
 mod stack;
 mod stats;
 mod text;
+mod tracks;
 mod transpose;
 
 use crate::analyze::Diagram;
@@ -68,6 +69,10 @@ pub struct PlacedEdge {
     pub from: String,
     pub to: String,
     pub points: Vec<(f64, f64)>,
+    /// Per segment (`points.len() - 1`): the x where a segment that changes height makes its
+    /// turn (the control points of its S-curve), so edges sharing a gap do not run on top of
+    /// each other; `None` (or missing) means the segment's middle.
+    pub turns: Vec<Option<f64>>,
     /// The edge kind: `traffic`, `config`, `dependency`.
     pub class: String,
     pub label: Option<String>,

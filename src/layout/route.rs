@@ -9,8 +9,10 @@
 use super::graph::Graph;
 use super::order::Placed;
 use super::text::{truncate, Metrics};
+use super::tracks;
 use super::{round, LayoutError, PlacedEdge, PlacedGroup, PlacedNode, Scene};
 use crate::analyze::{Diagram, EdgeKind};
+use std::collections::BTreeMap;
 
 /// Longest edge label shown, in characters.
 const EDGE_LABEL_CHARS: usize = 32;
@@ -97,7 +99,8 @@ pub(crate) fn scene(d: &Diagram, g: &Graph, rank: &[usize], p: &Placed, m: &Metr
         });
     }
     let ports = ports(g, p, &center);
-    let mut edges = Vec::with_capacity(g.edges.len());
+    // Routes in layout direction (left to right), then a turn position per gap crossing.
+    let mut routes = Vec::with_capacity(g.edges.len());
     for (ei, e) in g.edges.iter().enumerate() {
         let chain = &p.chains[ei];
         let (a, b) = (e.from, e.to);
@@ -113,23 +116,48 @@ pub(crate) fn scene(d: &Diagram, g: &Graph, rank: &[usize], p: &Placed, m: &Metr
         pts.push((nb.x, yb));
         let mut pts: Vec<(f64, f64)> = pts.into_iter().map(|(x, y)| (round(x), round(y))).collect();
         pts.dedup();
+        routes.push(pts);
+    }
+    let q = |x: f64| (x * 10.0).round() as i64;
+    let rights: BTreeMap<i64, usize> = (0..ncols).map(|r| (q(round(right(r))), r)).collect();
+    let lefts: BTreeMap<i64, usize> = (0..ncols).map(|r| (q(round(left[r])), r)).collect();
+    // The free part of a gap lies between the borders of the groups ending and starting there.
+    let zone = |x1: f64, x2: f64| {
+        let zl = x1 + rights.get(&q(x1)).map_or(0.0, |&r| pad_r[r]);
+        let zr = x2 - lefts.get(&q(x2)).map_or(0.0, |&r| pad_l[r]);
+        if zr - zl < 8.0 {
+            (x1, x2)
+        } else {
+            (zl, zr)
+        }
+    };
+    let turns = tracks::assign(&routes, &zone);
+    let mut edges = Vec::with_capacity(g.edges.len());
+    for (ei, ((e, mut pts), mut turns)) in g.edges.iter().zip(routes).zip(turns).enumerate() {
         let (label, label_pos, label_size) = match &labels[ei] {
             Some((gap, text, size)) => {
-                // The middle of the gap crossing, where the S-curve passes its midpoint.
-                let seg = pts.windows(2).find(|w| w[0].0 <= right(*gap) + 0.1 && w[1].0 >= left[gap + 1] - 0.1);
-                let pos = seg.map(|w| ((w[0].0 + w[1].0) / 2.0, (w[0].1 + w[1].1) / 2.0));
+                let seg = pts.windows(2).position(|w| w[0].0 <= right(*gap) + 0.1 && w[1].0 >= left[gap + 1] - 0.1);
+                // A labelled segment turns at the gap's middle, so its label sits on the curve and
+                // inside the gap (sized for it), never on a node.
+                let pos = seg.map(|k| {
+                    turns[k] = turns[k].map(|_| round((pts[k].0 + pts[k + 1].0) / 2.0));
+                    let (x, y) = tracks::midpoint(pts[k], pts[k + 1], turns[k]);
+                    (round(x), round(y))
+                });
                 (Some(text.clone()), pos, Some(*size))
             }
             None => (None, None, None),
         };
         if e.reversed {
             pts.reverse();
+            turns.reverse();
         }
         let src = &d.edges[e.src];
         edges.push(PlacedEdge {
             from: src.from.clone(),
             to: src.to.clone(),
             points: pts,
+            turns,
             class: kind_class(src.kind).to_string(),
             label,
             label_pos,

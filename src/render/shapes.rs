@@ -106,20 +106,20 @@ pub fn node(out: &mut String, n: &PlacedNode, theme: &Theme) {
 }
 
 /// An edge as a smooth path: straight where it runs level, an S-shaped cubic Bézier where it
-/// changes height (control points at the horizontal midpoint keep the ends horizontal, so the
-/// arrowhead meets the node square on).
+/// changes height (both control points at the segment's turn x keep the ends horizontal, so
+/// the arrowhead meets the node square on).
 pub fn edge(out: &mut String, e: &PlacedEdge) {
     let Some(&(x0, y0)) = e.points.first() else { return };
     if e.points.len() < 2 {
         return;
     }
     let mut d = format!("M{} {}", num(x0), num(y0));
-    for w in e.points.windows(2) {
+    for (k, w) in e.points.windows(2).enumerate() {
         let ((ax, ay), (bx, by)) = (w[0], w[1]);
         if (ay - by).abs() < 0.05 {
             let _ = write!(d, "L{} {}", num(bx), num(by));
         } else {
-            let mx = (ax + bx) / 2.0;
+            let mx = e.turns.get(k).copied().flatten().unwrap_or((ax + bx) / 2.0);
             let _ = write!(d, "C{} {} {} {} {} {}", num(mx), num(ay), num(mx), num(by), num(bx), num(by));
         }
     }
