@@ -296,3 +296,20 @@ fn links_keep_document_anchors() {
     assert_eq!(a.attribute("href"), Some("#aws_s3_bucket-サイト"));
     assert!(doc.descendants().any(|n| n.attribute("id") == Some("node-aws_s3_bucket-サイト")));
 }
+
+/// Actors stay in the first column even when they only reach something deep in the flow,
+/// while other sources move next to what they feed.
+#[test]
+fn actors_stay_in_the_first_column() {
+    let mut d = web_stack();
+    d.nodes.push(node("actor.ops", "Operators", "External actor", "actor", None));
+    d.nodes.push(node("alarm", "5xx alarm", "CloudWatch alarm", "monitoring", None));
+    d.edges.push(edge("actor.ops", "module.backend.aws_db_instance.mysql", EdgeKind::Traffic, None));
+    d.edges.push(edge("alarm", "module.backend.aws_db_instance.mysql", EdgeKind::Config, None));
+    let scene = layout(&d).expect("layout");
+    check_scene(&scene);
+    let x = |id: &str| scene.nodes.iter().find(|n| n.id == id).map(|n| n.x).expect(id);
+    let first = scene.nodes.iter().map(|n| n.x).fold(f64::INFINITY, f64::min);
+    assert!((x("actor.ops") - first).abs() < 30.0, "actor in the first column");
+    assert!(x("alarm") > x("module.backend.aws_lb.api"), "a plain source moves next to its target");
+}

@@ -18,6 +18,9 @@ pub(crate) struct GNode {
     pub lines: Vec<String>,
     pub width: f64,
     pub height: f64,
+    /// An outside party (category `actor`): kept in the first column, where readers look for
+    /// users and callers.
+    pub actor: bool,
 }
 
 /// A drawn edge between node indices, oriented for layout (`from` is left of `to`).
@@ -66,7 +69,8 @@ impl Graph {
             by_id.insert(&n.id, nodes.len());
             let container = n.group.filter(|&g| g < root).unwrap_or(root);
             let (lines, width, height) = m.node_box(&n.label, &n.sublabel, n.badge.as_deref());
-            nodes.push(GNode { src: i, container, lines, width, height });
+            let actor = n.category == "actor";
+            nodes.push(GNode { src: i, container, lines, width, height, actor });
         }
         let mut seen = BTreeSet::new();
         let mut edges = Vec::new();

@@ -1,8 +1,8 @@
 //! Column assignment for the layout stage: each node gets a rank (column, left to right).
 //!
 //! Longest path from the sources on the acyclic graph from [`super::graph`], then sources are
-//! pulled right next to their first successor so an actor or a DNS zone does not sit far left
-//! with a long edge. Nodes without edges carry no flow; they are spread over a near-square grid
+//! pulled right next to their first successor so an alarm or a DNS zone does not sit far left
+//! with a long edge — except actors (users, CI), which stay in the first column. Nodes without edges carry no flow; they are spread over a near-square grid
 //! inside their container instead of one tall column.
 
 use super::graph::Graph;
@@ -37,7 +37,7 @@ pub(crate) fn assign(g: &Graph) -> Vec<usize> {
     }
     // Pull sources towards their successors, right to left so chains of sources follow.
     for &v in order.iter().rev() {
-        if indeg[v] == 0 {
+        if indeg[v] == 0 && !g.nodes[v].actor {
             if let Some(min) = out[v].iter().map(|&w| rank[w]).min() {
                 rank[v] = min.saturating_sub(1);
             }
