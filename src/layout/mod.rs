@@ -1,12 +1,33 @@
 //! Layout stage: positions the nodes, groups and edges of a [`Diagram`] into a [`Scene`].
 //!
 //! Input: [`Diagram`]. Output: [`Scene`] — boxes, paths and text with coordinates; it knows
-//! nothing of Terraform. Only this stage imports a layout crate.
+//! nothing of Terraform. The flow reads left to right (users → DNS → CDN/LB → compute → data).
+//!
+//! The work is split into small steps behind one [`Engine`] trait so another algorithm can be
+//! swapped in and measured (see `docs/layout.md` for why our own layered engine won):
+//! `graph` cleans the input (bad indices, cyclic group parents, self-loops, duplicates),
+//! `rank` assigns columns, `order` orders and stacks each column inside nested groups
+//! (with `stack` for the skyline packing and `transpose` for adjacent swaps), `route`
+//! turns the result into boxes and edge polylines (with `tracks` spreading turns in a gap), [`stats`] measures it. `text` sizes nodes
+//! from their labels.
+
+mod graph;
+mod order;
+mod rank;
+mod route;
+mod stack;
+mod stats;
+mod text;
+mod tracks;
+mod transpose;
 
 use crate::analyze::Diagram;
 use serde::Serialize;
 
-/// A positioned node.
+pub use stats::stats;
+pub use text::{Metrics, MAX_LINE_CHARS};
+
+/// A positioned node; `x`/`y` is the top-left corner.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct PlacedNode {
     pub id: String,
@@ -22,9 +43,11 @@ pub struct PlacedNode {
     pub badge: Option<String>,
     pub link: Option<String>,
     pub tooltip: String,
+    /// Index into [`Scene::groups`] of the innermost box holding this node.
+    pub group: Option<usize>,
 }
 
-/// A positioned group box.
+/// A positioned group box; `x`/`y` is the top-left corner, the title sits inside at the top.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct PlacedGroup {
     pub id: String,
@@ -34,7 +57,10 @@ pub struct PlacedGroup {
     pub height: f64,
     pub label: String,
     pub class: String,
+    /// Nesting depth, 0 for top-level boxes; groups are listed outermost first.
     pub depth: usize,
+    /// Index into [`Scene::groups`] of the enclosing box.
+    pub parent: Option<usize>,
 }
 
 /// A routed edge: a polyline/spline through `points`, arrowhead at the last point.
@@ -43,9 +69,17 @@ pub struct PlacedEdge {
     pub from: String,
     pub to: String,
     pub points: Vec<(f64, f64)>,
+    /// Per segment (`points.len() - 1`): the x where a segment that changes height makes its
+    /// turn (the control points of its S-curve), so edges sharing a gap do not run on top of
+    /// each other; `None` (or missing) means the segment's middle.
+    pub turns: Vec<Option<f64>>,
+    /// The edge kind: `traffic`, `config`, `dependency`.
     pub class: String,
     pub label: Option<String>,
+    /// Centre of the label.
     pub label_pos: Option<(f64, f64)>,
+    /// Label box size (width, height) used to keep labels off nodes.
+    pub label_size: Option<(f64, f64)>,
 }
 
 /// Everything the renderer draws, in drawing order.
@@ -75,14 +109,58 @@ pub struct Stats {
 #[derive(Debug, Clone, PartialEq)]
 pub struct LayoutError(pub String);
 
-/// Quality figures of a laid-out scene.
-pub fn stats(scene: &Scene, millis: f64) -> Stats {
-    let _ = (scene, millis);
-    Stats::default() // FIXME(layout-owner)
+impl std::fmt::Display for LayoutError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "layout failed: {}", self.0)
+    }
 }
 
-/// Lays out one diagram.
+impl std::error::Error for LayoutError {}
+
+/// A layout algorithm: one diagram in, one scene out. Kept tiny so engines can be compared.
+pub trait Engine {
+    /// Short name for benchmarks and `docs/layout.md`.
+    fn name(&self) -> &'static str;
+    /// Lays out one diagram.
+    fn layout(&self, diagram: &Diagram) -> Result<Scene, LayoutError>;
+}
+
+/// Our layered (Sugiyama-style) engine with nested groups: global columns by longest path,
+/// barycentric ordering with skyline stacking inside each group, edges routed through the gaps
+/// between columns so they never cross a node.
+#[derive(Debug, Clone, Default)]
+pub struct Layered {
+    pub metrics: Metrics,
+}
+
+impl Engine for Layered {
+    fn name(&self) -> &'static str {
+        "layered"
+    }
+
+    fn layout(&self, diagram: &Diagram) -> Result<Scene, LayoutError> {
+        // Containment: nothing in the steps below should panic, but a layout bug must become a
+        // diagnostic naming the view, never a crashed build.
+        std::panic::catch_unwind(|| {
+            let g = graph::Graph::new(diagram, &self.metrics);
+            let ranks = rank::assign(&g);
+            let placed = order::place(&g, &ranks, &self.metrics);
+            route::scene(diagram, &g, &ranks, &placed, &self.metrics)
+        })
+        .map_err(|_| LayoutError(format!("internal error while laying out view `{}`", diagram.id)))?
+    }
+}
+
+/// Lays out one diagram with the default engine and metrics.
 pub fn layout(diagram: &Diagram) -> Result<Scene, LayoutError> {
-    let _ = diagram;
-    Ok(Scene::default()) // FIXME(layout-owner)
+    Layered::default().layout(diagram)
+}
+
+/// Rounds a coordinate to 0.1 so output bytes do not depend on float noise.
+pub(crate) fn round(v: f64) -> f64 {
+    if v.is_finite() {
+        (v * 10.0).round() / 10.0
+    } else {
+        0.0
+    }
 }
