@@ -28,8 +28,11 @@ fn check_example(name: &str) {
         "examples/{name}/zumen-out is stale: {stale:?}; regenerate with `UPDATE_GOLDEN=1 cargo test --test examples_golden`"
     );
     // Nothing extra lies there either: a file the build no longer writes is stale too.
-    let mut on_disk: Vec<String> =
-        std::fs::read_dir(&dir).expect("zumen-out").filter_map(Result::ok).map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+        .expect("zumen-out")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
     on_disk.sort();
     let mut expected: Vec<String> = out.artifacts.iter().map(|a| a.path.to_string_lossy().into_owned()).collect();
     expected.sort();
