@@ -169,12 +169,14 @@ fn build_model(model: Model, options: &Options) -> Result<BuildOutput> {
             artifacts.push(Artifact { path: format!("{}.svg", d.id).into(), bytes: d.svg.as_bytes().to_vec() });
         }
     }
-    if options.formats.md {
-        artifacts.push(doc::markdown(&model, &analysis, &rendered));
-    }
-    if options.formats.html {
-        artifacts.push(doc::html(&model, &analysis, &rendered, &options.theme));
-    }
+    artifacts.extend(doc::documents(
+        &model,
+        &analysis,
+        &rendered,
+        &options.theme,
+        options.formats.md,
+        options.formats.html,
+    ));
     if options.formats.json {
         artifacts.push(doc::json(&model, &analysis));
     }

@@ -50,6 +50,30 @@ pub fn html(model: &Model, analysis: &Analysis, diagrams: &[RenderedDiagram<'_>]
     Artifact { path: "index.html".into(), bytes: page::render(&doc, theme).into_bytes() }
 }
 
+/// `DESIGN.md` and/or `index.html` from one shared context (built once: on large roots building
+/// it is most of the document work).
+pub fn documents(
+    model: &Model,
+    analysis: &Analysis,
+    diagrams: &[RenderedDiagram<'_>],
+    theme: &Theme,
+    markdown: bool,
+    html: bool,
+) -> Vec<Artifact> {
+    if !markdown && !html {
+        return Vec::new();
+    }
+    let doc = context::DocContext::new(model, analysis, diagrams);
+    let mut out = Vec::new();
+    if markdown {
+        out.push(Artifact { path: "DESIGN.md".into(), bytes: md::render(&doc).into_bytes() });
+    }
+    if html {
+        out.push(Artifact { path: "index.html".into(), bytes: page::render(&doc, theme).into_bytes() });
+    }
+    out
+}
+
 /// `model.json`: the model and analysis as data, schema `zumen.model/1`.
 pub fn json(model: &Model, analysis: &Analysis) -> Artifact {
     Artifact { path: "model.json".into(), bytes: json::render(model, analysis).into_bytes() }

@@ -8,6 +8,7 @@ use super::escape::clean;
 use super::roles::{role_view, RoleView};
 use crate::analyze::{Analysis, EdgeKind};
 use crate::model::{anchor, Instances, Item, ItemId, ItemKind, Model, RoleDef};
+use std::collections::BTreeMap;
 
 /// The section of one item.
 pub struct Section {
@@ -126,9 +127,45 @@ pub fn instances_view(instances: &Instances) -> Option<InstancesView> {
     Some(InstancesView { summary: clean(&summary), expr: clean(&expr) })
 }
 
-/// Connections touching `id`, as (to, from) lists. Falls back to the model's resolved dependencies
-/// when the analysis produced no connections at all (it has not run, or found nothing).
-fn connections(model: &Model, analysis: &Analysis, id: ItemId) -> (Vec<ConnectionView>, Vec<ConnectionView>) {
+/// Relations by item, built once so each section looks its own up instead of scanning every
+/// connection (a 5,000-resource root has tens of thousands).
+struct Index {
+    /// item → (other item, kind, label) leaving it, and arriving at it.
+    out: BTreeMap<ItemId, Vec<(ItemId, &'static str, Option<String>)>>,
+    into: BTreeMap<ItemId, Vec<(ItemId, &'static str, Option<String>)>>,
+    /// host → glue folded into it.
+    folded: BTreeMap<ItemId, Vec<ItemId>>,
+}
+
+impl Index {
+    /// Falls back to the model's resolved dependencies when the analysis produced no connections
+    /// at all (it has not run, or found nothing).
+    fn new(model: &Model, analysis: &Analysis) -> Index {
+        let mut index = Index { out: BTreeMap::new(), into: BTreeMap::new(), folded: BTreeMap::new() };
+        let mut add = |from: ItemId, to: ItemId, kind: &'static str, label: Option<String>| {
+            index.out.entry(from).or_default().push((to, kind, label.clone()));
+            index.into.entry(to).or_default().push((from, kind, label));
+        };
+        if analysis.connections.is_empty() {
+            for d in &model.dependencies {
+                add(d.from, d.to, "dependency", None);
+            }
+        } else {
+            for c in &analysis.connections {
+                add(c.from, c.to, edge_kind(c.kind), c.label.clone());
+            }
+        }
+        for (glue, host) in &analysis.folded {
+            if let Some(host) = host {
+                index.folded.entry(*host).or_default().push(*glue);
+            }
+        }
+        index
+    }
+}
+
+/// Connections touching `id`, as (to, from) lists.
+fn connections(model: &Model, index: &Index, id: ItemId) -> (Vec<ConnectionView>, Vec<ConnectionView>) {
     let view = |other: ItemId, kind: &'static str, label: Option<&str>| {
         model.items.get(other).map(|o| ConnectionView {
             address: clean(&o.address),
@@ -137,25 +174,11 @@ fn connections(model: &Model, analysis: &Analysis, id: ItemId) -> (Vec<Connectio
             label: non_empty(label),
         })
     };
-    let (mut to, mut from): (Vec<_>, Vec<_>) = if analysis.connections.is_empty() {
-        let deps = &model.dependencies;
-        (
-            deps.iter().filter(|d| d.from == id).filter_map(|d| view(d.to, "dependency", None)).collect(),
-            deps.iter().filter(|d| d.to == id).filter_map(|d| view(d.from, "dependency", None)).collect(),
-        )
-    } else {
-        let cs = &analysis.connections;
-        (
-            cs.iter()
-                .filter(|c| c.from == id)
-                .filter_map(|c| view(c.to, edge_kind(c.kind), c.label.as_deref()))
-                .collect(),
-            cs.iter()
-                .filter(|c| c.to == id)
-                .filter_map(|c| view(c.from, edge_kind(c.kind), c.label.as_deref()))
-                .collect(),
-        )
+    let views = |list: Option<&Vec<(ItemId, &'static str, Option<String>)>>| -> Vec<ConnectionView> {
+        list.map(|l| l.iter().filter_map(|(other, kind, label)| view(*other, kind, label.as_deref())).collect())
+            .unwrap_or_default()
     };
+    let (mut to, mut from) = (views(index.out.get(&id)), views(index.into.get(&id)));
     for list in [&mut to, &mut from] {
         list.sort_by(|a, b| (&a.address, a.kind, &a.label).cmp(&(&b.address, b.kind, &b.label)));
         list.dedup_by(|a, b| a.address == b.address && a.kind == b.kind && a.label == b.label);
@@ -163,8 +186,8 @@ fn connections(model: &Model, analysis: &Analysis, id: ItemId) -> (Vec<Connectio
     (to, from)
 }
 
-fn section(model: &Model, analysis: &Analysis, defs: &[RoleDef], id: ItemId, item: &Item) -> Section {
-    let (connects_to, connects_from) = connections(model, analysis, id);
+fn section(model: &Model, analysis: &Analysis, index: &Index, defs: &[RoleDef], id: ItemId, item: &Item) -> Section {
+    let (connects_to, connects_from) = connections(model, index, id);
     let facts = analysis.facts.get(&id);
     let ann = &item.annotation;
     Section {
@@ -187,12 +210,11 @@ fn section(model: &Model, analysis: &Analysis, defs: &[RoleDef], id: ItemId, ite
         intent: non_empty(ann.intent.as_deref()),
         connects_to,
         connects_from,
-        folded: analysis
+        folded: index
             .folded
-            .iter()
-            .filter(|(_, host)| **host == Some(id))
-            .filter_map(|(glue, _)| model.items.get(*glue).map(item_ref))
-            .collect(),
+            .get(&id)
+            .map(|glue| glue.iter().filter_map(|g| model.items.get(*g).map(item_ref)).collect())
+            .unwrap_or_default(),
         folded_into: analysis.folded.get(&id).copied().flatten().and_then(|h| model.items.get(h)).map(item_ref),
         instances: instances_view(&item.instances),
         imported: item.imported,
@@ -222,13 +244,14 @@ fn container_view(c: &crate::analyze::Container) -> ContainerView {
 /// `x` with a child `y` can); the later section gets a numbered anchor so ids stay unique.
 pub fn build_all(model: &Model, analysis: &Analysis, defs: &[RoleDef]) -> Vec<(Option<String>, Section)> {
     let mut seen = std::collections::BTreeSet::new();
+    let index = Index::new(model, analysis);
     model
         .items
         .iter()
         .enumerate()
         .filter(|(_, i)| matches!(i.kind, ItemKind::Resource | ItemKind::Data | ItemKind::Module))
         .map(|(id, item)| {
-            let mut s = section(model, analysis, defs, id, item);
+            let mut s = section(model, analysis, &index, defs, id, item);
             let mut n = 1;
             while !seen.insert(s.anchor.clone()) {
                 n += 1;
