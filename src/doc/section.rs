@@ -127,12 +127,15 @@ pub fn instances_view(instances: &Instances) -> Option<InstancesView> {
     Some(InstancesView { summary: clean(&summary), expr: clean(&expr) })
 }
 
+/// The other end of a relation, its kind and label.
+type Relation = (ItemId, &'static str, Option<String>);
+
 /// Relations by item, built once so each section looks its own up instead of scanning every
 /// connection (a 5,000-resource root has tens of thousands).
 struct Index {
-    /// item → (other item, kind, label) leaving it, and arriving at it.
-    out: BTreeMap<ItemId, Vec<(ItemId, &'static str, Option<String>)>>,
-    into: BTreeMap<ItemId, Vec<(ItemId, &'static str, Option<String>)>>,
+    /// item → relations leaving it, and arriving at it.
+    out: BTreeMap<ItemId, Vec<Relation>>,
+    into: BTreeMap<ItemId, Vec<Relation>>,
     /// host → glue folded into it.
     folded: BTreeMap<ItemId, Vec<ItemId>>,
 }
@@ -174,7 +177,7 @@ fn connections(model: &Model, index: &Index, id: ItemId) -> (Vec<ConnectionView>
             label: non_empty(label),
         })
     };
-    let views = |list: Option<&Vec<(ItemId, &'static str, Option<String>)>>| -> Vec<ConnectionView> {
+    let views = |list: Option<&Vec<Relation>>| -> Vec<ConnectionView> {
         list.map(|l| l.iter().filter_map(|(other, kind, label)| view(*other, kind, label.as_deref())).collect())
             .unwrap_or_default()
     };
