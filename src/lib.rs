@@ -34,5 +34,6 @@ pub mod parse;
 pub mod render;
 pub mod roles;
 pub mod roots;
+pub mod suggest;
 pub mod syntax;
 pub mod theme;

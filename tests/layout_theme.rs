@@ -3,28 +3,7 @@
 
 use zumen::theme::{Theme, BUILTIN};
 
-const CATEGORIES: &[&str] = &[
-    "compute",
-    "container",
-    "function",
-    "database",
-    "cache",
-    "storage",
-    "network",
-    "cdn",
-    "dns",
-    "loadbalancer",
-    "security",
-    "secret",
-    "certificate",
-    "queue",
-    "monitoring",
-    "registry",
-    "identity",
-    "actor",
-    "module",
-    "generic",
-];
+use zumen::catalog::CATEGORIES;
 
 #[test]
 fn builtins_style_every_category_with_an_icon() {

@@ -165,23 +165,9 @@ pub fn header_line(text: &str, key: &str) -> usize {
     text.lines().position(|l| l.trim_start().starts_with(&quoted)).map_or(1, |n| n + 1)
 }
 
-/// The closest candidate within a small edit distance, for "did you mean" hints.
+/// The closest candidate, for "did you mean" hints.
 fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    let limit = (word.chars().count() / 4).clamp(1, 3);
-    candidates.map(|c| (distance(word, c), c)).filter(|(d, _)| *d > 0 && *d <= limit).min().map(|(_, c)| c)
-}
-
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur.push((prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
+    crate::suggest::closest(word, candidates)
 }
 
 #[cfg(test)]

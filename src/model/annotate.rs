@@ -108,21 +108,7 @@ pub fn apply_sidecar(annotation: &mut Annotation, entry: &Entry) {
 
 /// The closest known tag, for "did you mean" hints.
 pub fn suggest(tag: &str) -> Option<&'static str> {
-    TAGS.iter().map(|t| (distance(tag, t), *t)).filter(|(d, _)| *d <= 2).min().map(|(_, t)| t)
-}
-
-fn distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
+    crate::suggest::closest(tag, TAGS.iter().copied())
 }
 
 #[cfg(test)]
