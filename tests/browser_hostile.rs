@@ -200,11 +200,10 @@ fn unescaped_pipes(line: &str) -> usize {
     (0..b.len()).filter(|&i| b[i] == b'|' && (i == 0 || b[i - 1] != b'\\')).count()
 }
 
-/// Known bug, reported: an intent's Markdown link or autolink to `javascript:` stays a live link in
-/// `DESIGN.md` (`src/doc/intent.rs`, `markdown`), although `index.html` drops the target. GitHub
-/// strips such links; other Markdown renderers do not.
+/// An intent's Markdown link, image or autolink to `javascript:` (or `data:`) must not stay a live
+/// link in `DESIGN.md`, as it does not in `index.html`: GitHub strips such links, other Markdown
+/// renderers do not.
 #[test]
-#[ignore = "known bug: DESIGN.md keeps javascript: link targets from intents (see report)"]
 fn design_md_has_no_script_links() {
     let out = build();
     let md = read(out.path(), "DESIGN.md");
