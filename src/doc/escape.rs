@@ -105,16 +105,25 @@ fn longest_backtick_run(s: &str) -> usize {
 /// A description (Markdown-ish text from Terraform, e.g. a variable's `description`) in a table
 /// cell: one line, `\|` for every `|` (in code spans too), lines joined with `<br>`, leading
 /// indentation dropped, `<`/`>`/`&` as entities outside code spans (inside a code span they are
-/// already literal on GitHub, and an entity would show as `&lt;`).
+/// already literal on GitHub, and an entity would show as `&lt;`), and the brackets of a link to
+/// an unsafe URL (`javascript:`, `data:`) escaped so it stays text.
 pub fn md_cell(s: &str) -> String {
     let cleaned = clean(s);
     let text = cleaned.trim_matches('\n');
     let joined: Vec<&str> = text.split('\n').map(str::trim).collect();
     let one_line = joined.join("\u{0}");
+    let defused = unsafe_links(&one_line);
     let mut out = String::with_capacity(one_line.len());
+    let (mut at, mut prev) = (0, '\0');
     for (piece, is_code) in split_code_spans(&one_line) {
-        for c in piece.chars() {
+        for (j, c) in piece.char_indices() {
+            let escaped = prev == '\\';
+            prev = c;
             match c {
+                '[' | ']' if !is_code && !escaped && defused.iter().any(|r| r.contains(&(at + j))) => {
+                    out.push('\\');
+                    out.push(c);
+                }
                 '\u{0}' if is_code => out.push(' '),
                 '\u{0}' => out.push_str("<br>"),
                 '|' => out.push_str("\\|"),
@@ -124,8 +133,25 @@ pub fn md_cell(s: &str) -> String {
                 c => out.push(c),
             }
         }
+        at += piece.len();
     }
     out
+}
+
+/// Byte ranges of the Markdown links and images in `s` whose target is not a safe URL.
+fn unsafe_links(s: &str) -> Vec<std::ops::Range<usize>> {
+    use pulldown_cmark::{Event, Parser, Tag};
+    Parser::new(s)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if !super::intent::is_safe_url(&dest_url) =>
+            {
+                Some(range)
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Splits text into (piece, is_code_span) runs following CommonMark's code span rule: a run of n
@@ -216,6 +242,18 @@ mod tests {
         assert_eq!(md_cell("<script>alert(1)</script> & co"), "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co");
         assert_eq!(md_cell("`a<b>`"), "`a<b>`");
         assert_eq!(md_cell("\"><img src=x onerror=alert(1)>"), "\"&gt;&lt;img src=x onerror=alert(1)&gt;");
+    }
+
+    #[test]
+    fn cell_defuses_script_links() {
+        assert_eq!(
+            md_cell("[x](javascript:alert(1)) [ok](https://e.com)"),
+            "\\[x\\](javascript:alert(1)) [ok](https://e.com)"
+        );
+        assert_eq!(
+            md_cell("[a\\]b](javascript:x) `[c](javascript:y)`"),
+            "\\[a\\]b\\](javascript:x) `[c](javascript:y)`"
+        );
     }
 
     #[test]

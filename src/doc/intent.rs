@@ -20,12 +20,18 @@ fn options() -> Options {
 pub fn markdown(source: &str, shift: u8) -> String {
     let text = setext_to_atx(&dedent(&clean(source)));
     let mut protected: Vec<std::ops::Range<usize>> = Vec::new();
+    // Links and images whose target is not a safe URL: their brackets are escaped so they stay
+    // text, and an unsafe autolink is not protected so its `<` becomes `&lt;`.
+    let mut defused: Vec<std::ops::Range<usize>> = Vec::new();
     let mut has_table = false;
     // (byte offset of an ATX heading's first `#`, extra `#`s to insert there)
     let mut headings: Vec<(usize, usize)> = Vec::new();
     // A start event's range spans its whole element, so a code block is protected as a unit.
     for (event, range) in Parser::new_ext(&text, options()).into_offset_iter() {
         match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) if !is_safe_url(&dest_url) => {
+                defused.push(range)
+            }
             Event::Start(Tag::CodeBlock(_)) | Event::Code(_) => protected.push(range),
             Event::Start(Tag::Table(_)) => has_table = true,
             Event::Start(Tag::Heading { level, .. }) => {
@@ -48,6 +54,10 @@ pub fn markdown(source: &str, shift: u8) -> String {
             out.push_str(&"#".repeat(*extra));
         }
         match c {
+            '[' | ']' if !keep && prev != '\\' && defused.iter().any(|r| r.contains(&i)) => {
+                out.push('\\');
+                out.push(c);
+            }
             '<' if !keep => out.push_str("&lt;"),
             // A stray `|` could turn prose into a table next to a `---` line; an intent that
             // really is a table keeps its pipes.
@@ -188,6 +198,22 @@ mod tests {
     fn markdown_escapes_pipes_unless_a_table() {
         assert_eq!(markdown0("a | b `c | d`"), "a \\| b `c | d`");
         assert_eq!(markdown0("| a | b |\n|---|---|\n| 1 | 2 |"), "| a | b |\n|---|---|\n| 1 | 2 |");
+    }
+
+    #[test]
+    fn markdown_defuses_script_links() {
+        assert_eq!(
+            markdown0("[x](javascript:alert(1)) [ok](https://e.com)"),
+            "\\[x\\](javascript:alert(1)) [ok](https://e.com)"
+        );
+        assert_eq!(markdown0("see <javascript:alert(1)>"), "see &lt;javascript:alert(1)&gt;");
+        assert_eq!(markdown0("![i](data:text/html,x)"), "!\\[i\\](data:text/html,x)");
+        let md = markdown0("[a][r] [`c]`][r] [ent](&#106;avascript:alert(1))\n\n[r]: javascript:alert(1)");
+        for event in Parser::new_ext(&md, options()) {
+            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
+                panic!("{md:?} still links to {dest_url}");
+            }
+        }
     }
 
     #[test]
