@@ -26,6 +26,9 @@ const BASE_CSS: &str = "\
 body{margin:0 auto;max-width:72rem;padding:1rem;font-family:system-ui,sans-serif;line-height:1.5}\
 .scroll{overflow-x:auto;max-width:100%}\
 .diagram svg{max-width:100%;height:auto}\
+h1,h2,h3,h4,p,li,dd,dt,figcaption,blockquote{overflow-wrap:break-word}\
+td,th{overflow-wrap:anywhere;min-width:6ch}\
+@media (max-width:48rem){.diagram svg{max-width:none;width:auto}}\
 table{border-collapse:collapse}th,td{border:1px solid #8884;padding:.25rem .5rem;vertical-align:top;text-align:left}\
 .missing{font-style:italic;opacity:.8}.inferred{font-style:italic}\
 .toc ul{display:flex;flex-wrap:wrap;gap:.25rem 1rem;list-style:none;padding:0}\
