@@ -165,8 +165,9 @@ fn shared_cases_analyze_cleanly() {
         let a = analyze(&model, &catalog);
         assert_eq!(a, analyze(&model, &catalog), "{}: not deterministic", dir.display());
         for d in &a.diagrams {
+            let overview = d.id == "architecture" || d.id == "responsibilities";
             assert!(
-                d.nodes.len() <= zumen::analyze::lod::MAX_NODES,
+                !overview || d.nodes.len() <= zumen::analyze::lod::MAX_NODES,
                 "{}: {} has {} nodes",
                 dir.display(),
                 d.id,

@@ -12,7 +12,7 @@
 
 use super::classify::Classes;
 use super::containment::place;
-use super::labels::node;
+use super::labels::{created, node};
 use super::links::{exprs_at, Links};
 use super::lod::Meta;
 use super::relations::Relations;
@@ -103,6 +103,10 @@ pub(crate) fn architecture(
         .collect();
     edges.retain(|e| !(weak.contains(&(e.0, e.1, e.3.clone())) && strong.contains(&(e.0, e.1))));
     items.retain(|id| !folded.get(id).is_some_and(Option::is_some));
+    // Not created with default inputs (`count = 0`, `for_each` over nothing): left out, counted.
+    let absent: BTreeSet<ItemId> = items.iter().copied().filter(|&id| !created(&model.items[id].instances)).collect();
+    items.retain(|id| !absent.contains(id));
+    edges.retain(|e| !absent.contains(&e.0) && !absent.contains(&e.1));
     let placement = place(model, catalog, links, classes, &items);
     let mut d = Diagram { id: "architecture".into(), title: "Architecture".into(), ..Diagram::default() };
     let mut meta = BTreeMap::new();
@@ -180,7 +184,13 @@ fn actors(
     };
     let mut entries: BTreeSet<String> =
         items.iter().copied().filter(|&i| public(i)).map(|i| model.items[i].address.clone()).collect();
-    entries.extend(rel.internet.iter().filter_map(|&i| classes.node_of(i)).map(|i| model.items[i].address.clone()));
+    entries.extend(
+        rel.internet
+            .iter()
+            .filter_map(|&i| classes.node_of(i))
+            .filter(|i| items.contains(i))
+            .map(|i| model.items[i].address.clone()),
+    );
     if entries.is_empty() {
         return;
     }
@@ -246,6 +256,11 @@ pub(crate) fn omitted(
     let count = |f: &dyn Fn(ItemId) -> bool| classes.of.keys().filter(|&&id| f(id)).count();
     let glue = folded.keys().count();
     let hidden = count(&|id| classes.of.get(&id).is_some_and(|c| c.hidden));
+    let absent = count(&|id| {
+        !created(&model.items[id].instances)
+            && !folded.get(&id).is_some_and(Option::is_some)
+            && classes.kind(id) != Some(TypeKind::Hidden)
+    });
     let lookups = count(&|id| classes.kind(id) == Some(TypeKind::Hidden));
     let boxes = count(&|id| classes.kind(id) == Some(TypeKind::Container) && !model.items[id].resource_type.is_empty());
     let mut out = Vec::new();
@@ -265,5 +280,6 @@ pub(crate) fn omitted(
     );
     say(lookups, "lookups and helpers not drawn");
     say(hidden, "items marked @hide");
+    say(absent, "resources not created with default inputs (count = 0)");
     out
 }

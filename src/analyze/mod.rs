@@ -12,7 +12,8 @@
 //! 3. `relations` (+ `firewall`) — traffic/config/dependency connections between items;
 //! 4. `roles` — annotation > usage > catalog, with reasons; role definitions;
 //! 5. `architecture` (+ `containment`, `labels`) and `responsibilities` — the two views;
-//! 6. [`lod`] — consolidation and level of detail, never silently;
+//! 6. [`lod`] — consolidation and level of detail, never silently; [`detail`] — one full
+//!    diagram per module (and the root) when the overview collapsed;
 //! 7. `facts` (+ `containers`) — document rows and ECS containers.
 
 use crate::catalog::Catalog;
@@ -177,12 +178,19 @@ pub fn analyze(model: &Model, catalog: &Catalog) -> Analysis {
         .map(|(&id, _)| (id, classes.folded_under(id)))
         .collect();
     let (mut arch, arch_meta) = architecture::architecture(model, catalog, &links, &classes, &rel, &mut folded);
+    let stages = arch.omitted.len();
     lod::limit(&mut arch, &arch_meta, true);
+    let collapsed = arch.omitted.len() > stages;
     let (mut resp, resp_meta) =
         responsibilities::responsibilities(model, catalog, &classes, &rel, &roles, &role_defs, &folded);
     lod::limit(&mut resp, &resp_meta, false);
+    let mut diagrams = vec![arch, resp];
+    // What the collapsed overview merged is drawn in full, module by module.
+    if collapsed || detail::too_many_for_one_page(model) {
+        diagrams.extend(detail::details(model, catalog, &links, &classes, &rel));
+    }
     Analysis {
-        diagrams: vec![arch, resp],
+        diagrams,
         roles,
         folded,
         connections: rel.connections,
@@ -195,6 +203,7 @@ mod architecture;
 mod classify;
 mod containers;
 mod containment;
+pub mod detail;
 mod facts;
 mod firewall;
 mod labels;

@@ -7,7 +7,7 @@
 //! `responsibilities = true`), drawn as configuration; traffic is the architecture view's job.
 
 use super::classify::Classes;
-use super::labels::node;
+use super::labels::{created, node};
 use super::lod::Meta;
 use super::relations::Relations;
 use super::{Diagram, Edge, EdgeKind, Group, RoleAssignment};
@@ -29,6 +29,7 @@ pub(crate) fn responsibilities(
         !class.hidden
             && (matches!(class.kind, TypeKind::Node | TypeKind::Detail) || classes.promoted.contains(&id))
             && !folded.get(&id).is_some_and(Option::is_some)
+            && created(&model.items[id].instances)
     };
     let items: Vec<ItemId> = classes.of.keys().copied().filter(|&id| shown(id)).collect();
     let mut d = Diagram { id: "responsibilities".into(), title: "Responsibilities".into(), ..Diagram::default() };
