@@ -180,3 +180,22 @@ fn shared_cases_analyze_cleanly() {
         }
     }
 }
+
+/// Declutter: IAM identities are not architecture nodes (their config edges fanned across the
+/// whole hackathon picture) but stay in the responsibilities view; config edges only into
+/// secrets, registries and logs.
+#[test]
+fn hackathon_overview_leaves_identities_to_the_document() {
+    let (_m, a) = example("hackathon-ecs");
+    let d = view(&a, "architecture");
+    assert!(!d.nodes.iter().any(|n| n.id.contains("aws_iam_")), "no IAM node in the overview");
+    assert!(d.omitted.iter().any(|o| o.ends_with("IAM identities shown in the document only")), "{:?}", d.omitted);
+    let categories: std::collections::BTreeMap<&str, &str> =
+        d.nodes.iter().map(|n| (n.id.as_str(), n.category.as_str())).collect();
+    for e in d.edges.iter().filter(|e| e.kind == zumen::analyze::EdgeKind::Config) {
+        let to = categories.get(e.to.as_str()).copied().unwrap_or("");
+        assert!(["secret", "registry", "monitoring"].contains(&to), "config edge kept: {e:?}");
+    }
+    let resp = view(&a, "responsibilities");
+    assert!(resp.nodes.iter().any(|n| n.id.contains("aws_iam_role")), "IAM roles stay in the responsibilities view");
+}

@@ -107,6 +107,7 @@ pub(crate) fn architecture(
     let absent: BTreeSet<ItemId> = items.iter().copied().filter(|&id| !created(&model.items[id].instances)).collect();
     items.retain(|id| !absent.contains(id));
     edges.retain(|e| !absent.contains(&e.0) && !absent.contains(&e.1));
+    let (identities, lookups) = super::declutter::declutter(model, catalog, classes, &mut items, &mut edges);
     let placement = place(model, catalog, links, classes, &items);
     let mut d = Diagram { id: "architecture".into(), title: "Architecture".into(), ..Diagram::default() };
     let mut meta = BTreeMap::new();
@@ -130,8 +131,14 @@ pub(crate) fn architecture(
         .filter(|&&id| classes.spec(id).is_some_and(|s| s.consolidate))
         .map(|&id| model.items[id].address.clone())
         .collect();
+    d.omitted = super::declutter::omitted(model, classes, folded, true);
+    if identities > 0 {
+        d.omitted.push(format!("{identities} IAM identities shown in the document only"));
+    }
+    if lookups > 0 {
+        d.omitted.push(format!("{lookups} data sources that carry no traffic (lookups) shown in the document only"));
+    }
     super::lod::consolidate(&mut d, &meta, &eligible);
-    d.omitted = omitted(model, classes, folded, true);
     (d, meta)
 }
 
@@ -244,42 +251,4 @@ pub(crate) fn merge_edges(edges: Vec<Edge>) -> Vec<Edge> {
             Edge { from, to, kind, label }
         })
         .collect()
-}
-
-/// What the view leaves out, for the document.
-pub(crate) fn omitted(
-    model: &Model,
-    classes: &Classes,
-    folded: &BTreeMap<ItemId, Option<ItemId>>,
-    boxes_drawn: bool,
-) -> Vec<String> {
-    let count = |f: &dyn Fn(ItemId) -> bool| classes.of.keys().filter(|&&id| f(id)).count();
-    let glue = folded.keys().count();
-    let hidden = count(&|id| classes.of.get(&id).is_some_and(|c| c.hidden));
-    let absent = count(&|id| {
-        !created(&model.items[id].instances)
-            && !folded.get(&id).is_some_and(Option::is_some)
-            && classes.kind(id) != Some(TypeKind::Hidden)
-    });
-    let lookups = count(&|id| classes.kind(id) == Some(TypeKind::Hidden));
-    let boxes = count(&|id| classes.kind(id) == Some(TypeKind::Container) && !model.items[id].resource_type.is_empty());
-    let mut out = Vec::new();
-    let mut say = |n: usize, text: &str| {
-        if n > 0 {
-            out.push(format!("{n} {text}"));
-        }
-    };
-    say(glue, "resources folded into the node they configure or turned into edges");
-    say(
-        boxes,
-        if boxes_drawn {
-            "networks and subnets shown as boxes around what they hold"
-        } else {
-            "networks and subnets not drawn (the architecture view shows them)"
-        },
-    );
-    say(lookups, "lookups and helpers not drawn");
-    say(hidden, "items marked @hide");
-    say(absent, "resources not created with default inputs (count = 0)");
-    out
 }

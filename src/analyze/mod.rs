@@ -203,6 +203,7 @@ mod architecture;
 mod classify;
 mod containers;
 mod containment;
+mod declutter;
 pub mod detail;
 mod facts;
 mod firewall;

@@ -60,6 +60,6 @@ pub(crate) fn responsibilities(
         }
     }
     d.edges = super::architecture::merge_edges(d.edges);
-    d.omitted = super::architecture::omitted(model, classes, folded, false);
+    d.omitted = super::declutter::omitted(model, classes, folded, false);
     (d, meta)
 }

@@ -32,3 +32,16 @@ fn count_zero_and_empty_for_each_are_left_out_and_counted() {
     }
     assert_eq!(a.roles.len(), 4, "the document still covers them");
 }
+
+/// A data source that carries no traffic is a lookup: not drawn, counted.
+#[test]
+fn data_sources_without_traffic_are_not_drawn() {
+    let mut b = ModelBuilder::new();
+    b.data("", "aws_s3_bucket", "existing", body(vec![], vec![]));
+    b.resource("", "aws_sqs_queue", "q", body(vec![], vec![]));
+    let a = analyze(&b.build(), &Catalog::builtin());
+    let d = &a.diagrams[0];
+    let ids: Vec<&str> = d.nodes.iter().map(|n| n.id.as_str()).collect();
+    assert_eq!(ids, ["aws_sqs_queue.q"]);
+    assert!(d.omitted.iter().any(|o| o.starts_with("1 data sources that carry no traffic")), "{:?}", d.omitted);
+}

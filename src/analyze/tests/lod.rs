@@ -13,7 +13,7 @@ const TYPES: &[&str] = &[
     "aws_lambda_function",
     "aws_dynamodb_table",
     "aws_cloudwatch_log_group",
-    "aws_iam_role",
+    "aws_elasticache_cluster",
     "aws_ecr_repository",
     "aws_kms_key",
 ];
