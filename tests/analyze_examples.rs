@@ -199,3 +199,20 @@ fn hackathon_overview_leaves_identities_to_the_document() {
     let resp = view(&a, "responsibilities");
     assert!(resp.nodes.iter().any(|n| n.id.contains("aws_iam_role")), "IAM roles stay in the responsibilities view");
 }
+
+/// Seed idea: a monitoring agent beside the main container is a responsibility of its own; role
+/// boxes carry their description.
+#[test]
+fn hackathon_sidecar_is_a_monitoring_responsibility() {
+    let (_m, a) = example("hackathon-ecs");
+    let d = view(&a, "responsibilities");
+    let id = "container.module.backend.aws_ecs_task_definition.fastapi_app.datadog-agent";
+    let n = d.nodes.iter().find(|n| n.id == id).expect("datadog-agent sidecar node");
+    assert_eq!((n.label.as_str(), n.sublabel.as_str()), ("datadog-agent", "sidecar of fastapi-app"));
+    assert_eq!(n.link.as_deref(), Some("#module-backend-aws_ecs_task_definition-fastapi_app"));
+    assert_eq!(group_label(d, id), Some("Monitoring"));
+    assert!(edge(d, "module.backend.aws_ecs_task_definition.fastapi_app", id).is_some());
+    // Only agents: the main container and one-container tasks add nothing.
+    assert_eq!(d.nodes.iter().filter(|n| n.id.starts_with("container.")).count(), 1);
+    assert!(d.groups.iter().all(|g| g.description.as_deref().is_some_and(|t| !t.is_empty())), "{:?}", d.groups);
+}

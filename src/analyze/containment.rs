@@ -147,7 +147,13 @@ impl Builder<'_> {
             return i;
         }
         let index = self.placement.groups.len();
-        self.placement.groups.push(Group { id: id.clone(), label, class: class.to_string(), parent });
+        self.placement.groups.push(Group {
+            id: id.clone(),
+            label,
+            class: class.to_string(),
+            parent,
+            description: None,
+        });
         self.ids.insert(id, index);
         index
     }

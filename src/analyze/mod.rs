@@ -144,6 +144,9 @@ pub struct Group {
     /// Style class (`vpc`, `subnet`, `module`, `role`, `az`).
     pub class: String,
     pub parent: Option<usize>,
+    /// A line under the title: what the box is for (a role's description from the role
+    /// definitions, "Always running; serves requests"); `None` for network and module boxes.
+    pub description: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -181,22 +184,17 @@ pub fn analyze(model: &Model, catalog: &Catalog) -> Analysis {
     let stages = arch.omitted.len();
     lod::limit(&mut arch, &arch_meta, true);
     let collapsed = arch.omitted.len() > stages;
-    let (mut resp, resp_meta) =
-        responsibilities::responsibilities(model, catalog, &classes, &rel, &roles, &role_defs, &folded);
+    let facts = facts::facts(model, &links, &classes);
+    let views =
+        responsibilities::Inputs { classes: &classes, rel: &rel, roles: &roles, defs: &role_defs, facts: &facts };
+    let (mut resp, resp_meta) = responsibilities::responsibilities(model, catalog, &views, &folded);
     lod::limit(&mut resp, &resp_meta, false);
     let mut diagrams = vec![arch, resp];
     // What the collapsed overview merged is drawn in full, module by module.
     if collapsed || detail::too_many_for_one_page(model) {
         diagrams.extend(detail::details(model, catalog, &links, &classes, &rel));
     }
-    Analysis {
-        diagrams,
-        roles,
-        folded,
-        connections: rel.connections,
-        facts: facts::facts(model, &links, &classes),
-        role_defs,
-    }
+    Analysis { diagrams, roles, folded, connections: rel.connections, facts, role_defs }
 }
 
 mod architecture;
