@@ -11,11 +11,14 @@
 //! A detail view is full detail for the scope's own items: every managed resource, and every
 //! data source the catalog draws as a node, is one node (glue included, so nothing is only in
 //! the document), never collapsed or consolidated. A module call nested in the scope is one
-//! module node linking to its own section. Edges are the resource-level connections, plus plain
-//! references where no connection explains a pair. Items outside the scope are left out.
+//! module node linking to its own section. Boxes as in the overview (VPC, subnet tiers), with
+//! the VPC resource itself inside its box. Edges are the resource-level connections, plus plain
+//! references where no connection explains a pair, except a reference to the VPC whose box
+//! already holds the item. Items outside the scope are left out.
 
 use super::architecture::merge_edges;
 use super::classify::Classes;
+use super::containment::place;
 use super::labels::{created, node};
 use super::links::Links;
 use super::relations::Relations;
@@ -101,9 +104,21 @@ fn detail(
         let name = rest.split('.').next().filter(|n| !n.is_empty())?;
         Some(format!("{prefix}module.{name}"))
     };
+    // Containment as in the overview: VPC and subnet-tier boxes; a VPC or subnet resource itself
+    // sits in its VPC's box, and its members' references to it are the box, not edges.
+    let boxed: Vec<ItemId> =
+        items.iter().copied().filter(|&id| classes.kind(id) != Some(TypeKind::Container)).collect();
+    let placement = place(model, catalog, links, classes, &boxed);
+    let vpc_box = |addr: &str| placement.groups.iter().position(|g| g.id == format!("vpc:{addr}"));
     for &id in items {
-        d.nodes.push(node(model, catalog, classes, id));
+        let mut n = node(model, catalog, classes, id);
+        n.group = match placement.of.get(&id) {
+            Some(&g) => Some(g),
+            None => vpc_box(&n.id).or_else(|| links.from(id).iter().find_map(|l| vpc_box(links.address(l.to)))),
+        };
+        d.nodes.push(n);
     }
+    d.groups = placement.groups.clone();
     let mut calls: BTreeSet<String> = BTreeSet::new();
     let mut edges = Vec::new();
     let mut add = |from: Option<String>, to: Option<String>, kind: EdgeKind, label: Option<String>| {
@@ -147,10 +162,26 @@ fn detail(
     // A reference next to a traffic or configuration edge the other way adds nothing.
     let strong: BTreeSet<(String, String)> =
         edges.iter().filter(|e| e.kind != EdgeKind::Dependency).map(|e| (e.to.clone(), e.from.clone())).collect();
-    d.edges = edges
+    let group_of: BTreeMap<&str, usize> = d.nodes.iter().filter_map(|n| Some((n.id.as_str(), n.group?))).collect();
+    let inside = |node: &str, container: &str| {
+        let Some(target) = vpc_box(container) else { return false };
+        let mut cur = group_of.get(node).copied();
+        for _ in 0..64 {
+            match cur {
+                Some(g) if g == target => return true,
+                Some(g) => cur = d.groups.get(g).and_then(|g| g.parent),
+                None => return false,
+            }
+        }
+        false
+    };
+    let kept: Vec<Edge> = edges
         .into_iter()
         .filter(|e| e.kind != EdgeKind::Dependency || !strong.contains(&(e.from.clone(), e.to.clone())))
+        .filter(|e| e.kind != EdgeKind::Dependency || !inside(&e.from, &e.to))
         .collect();
+    d.edges = kept;
+    super::lod::prune_groups(&mut d);
     d.omitted.push("items outside this module are not drawn (see the architecture view)".to_string());
     d
 }
