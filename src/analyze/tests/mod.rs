@@ -1,7 +1,7 @@
 //! Analyze-stage tests on hand-built models.
 
 mod builder;
-mod instances;
+mod overview;
 mod lod;
 mod providers;
 mod web_stack;

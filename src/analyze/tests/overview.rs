@@ -1,5 +1,5 @@
-//! Resources not created with default inputs (shared case 023 point 2): left out of the
-//! diagrams and counted, while conditional and unknown counts stay nodes.
+//! What the architecture overview draws: resources not created with default inputs (shared case
+//! 023 point 2) and traffic-less data sources left out and counted, `@group` boxes.
 
 use super::builder::*;
 use crate::analyze::analyze;
@@ -44,4 +44,29 @@ fn data_sources_without_traffic_are_not_drawn() {
     let ids: Vec<&str> = d.nodes.iter().map(|n| n.id.as_str()).collect();
     assert_eq!(ids, ["aws_sqs_queue.q"]);
     assert!(d.omitted.iter().any(|o| o.starts_with("1 data sources that carry no traffic")), "{:?}", d.omitted);
+}
+
+/// `@group x` puts an item outside any VPC in a box `x`, ahead of its module's box; inside a VPC
+/// the network box wins.
+#[test]
+fn group_annotation_boxes_items_outside_networks() {
+    let mut b = ModelBuilder::new();
+    let q = b.resource("module.app", "aws_sqs_queue", "jobs", body(vec![], vec![]));
+    b.model.items[q].annotation.group = Some("backend".into());
+    let t = b.resource("", "aws_s3_bucket", "assets", body(vec![], vec![]));
+    b.model.items[t].annotation.group = Some("backend".into());
+    b.resource("", "aws_vpc", "main", body(vec![], vec![]));
+    let s = b.resource("", "aws_subnet", "private", body(vec![("vpc_id", r("aws_vpc.main.id"))], vec![]));
+    let i = b.resource("", "aws_instance", "web", body(vec![("subnet_id", r("aws_subnet.private.id"))], vec![]));
+    b.model.items[i].annotation.group = Some("backend".into());
+    let _ = s;
+    let a = analyze(&b.build(), &Catalog::builtin());
+    let d = &a.diagrams[0];
+    let group_of = |id: &str| {
+        let n = d.nodes.iter().find(|n| n.id == id).unwrap_or_else(|| panic!("no node {id}"));
+        n.group.map(|g| d.groups[g].label.clone())
+    };
+    assert_eq!(group_of("module.app.aws_sqs_queue.jobs").as_deref(), Some("backend"));
+    assert_eq!(group_of("aws_s3_bucket.assets").as_deref(), Some("backend"));
+    assert_eq!(group_of("aws_instance.web").as_deref(), Some("Private subnets"));
 }
