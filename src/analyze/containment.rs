@@ -8,8 +8,9 @@
 //!    a service spread over two private subnets sits in one "Private subnets" box.
 //! 2. A node in subnets of one tier sits in that tier's box inside its VPC box; in subnets of
 //!    several tiers of one VPC, or with only a VPC reference, directly in the VPC box.
-//! 3. Otherwise a node annotated `@group x` sits in a top-level box `x` (the annotation says
-//!    more than the module it happens to live in);
+//! 3. Otherwise a node annotated `@group x` sits in a box `x` (the annotation says more than
+//!    the module it happens to live in), inside its module's box when every member of `x` is in
+//!    that module;
 //! 4. otherwise a node of `module.x` sits in a `module.x` box (nested like the module calls).
 //! 5. A VPC box sits inside a module box only when every node in it belongs to that module.
 
@@ -75,12 +76,24 @@ pub(crate) fn place(model: &Model, catalog: &Catalog, links: &Links, classes: &C
             vpc_modules.entry(*v).or_default().insert(model.items[*node].module.as_str());
         }
     }
+    // An `@group` box sits inside a module box when all its members belong to that module.
+    let mut group_modules: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for (node, slot) in &slots {
+        if let Slot::Annotated(g) = slot {
+            group_modules.entry(g.as_str()).or_default().insert(model.items[*node].module.as_str());
+        }
+    }
     for &node in nodes {
         let Some(slot) = slots.get(&node) else { continue };
         let index = match slot {
             Slot::Module(m) => b.module(m),
             // Styled like a module box: both are named groupings of things outside a network.
-            Slot::Annotated(g) => b.group(format!("group:{g}"), g.clone(), "module", None),
+            Slot::Annotated(g) => {
+                let module = group_modules.get(g.as_str()).filter(|ms| ms.len() == 1).and_then(|ms| ms.first());
+                let parent = module.filter(|m| !m.is_empty()).map(|m| b.module(m));
+                let id = format!("group:{}:{g}", parent.map_or("", |_| module.copied().unwrap_or_default()));
+                b.group(id, g.clone(), "module", parent)
+            }
             Slot::Vpc(v) => b.vpc(catalog, classes, *v, &vpc_modules),
             Slot::Tier(v, tier) => {
                 let parent = v.map(|v| b.vpc(catalog, classes, v, &vpc_modules));

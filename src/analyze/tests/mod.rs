@@ -1,7 +1,7 @@
 //! Analyze-stage tests on hand-built models.
 
 mod builder;
-mod overview;
 mod lod;
+mod overview;
 mod providers;
 mod web_stack;

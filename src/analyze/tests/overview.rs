@@ -60,6 +60,8 @@ fn group_annotation_boxes_items_outside_networks() {
     let i = b.resource("", "aws_instance", "web", body(vec![("subnet_id", r("aws_subnet.private.id"))], vec![]));
     b.model.items[i].annotation.group = Some("backend".into());
     let _ = s;
+    let w = b.resource("module.app", "aws_sns_topic", "events", body(vec![], vec![]));
+    b.model.items[w].annotation.group = Some("events".into());
     let a = analyze(&b.build(), &Catalog::builtin());
     let d = &a.diagrams[0];
     let group_of = |id: &str| {
@@ -69,4 +71,10 @@ fn group_annotation_boxes_items_outside_networks() {
     assert_eq!(group_of("module.app.aws_sqs_queue.jobs").as_deref(), Some("backend"));
     assert_eq!(group_of("aws_s3_bucket.assets").as_deref(), Some("backend"));
     assert_eq!(group_of("aws_instance.web").as_deref(), Some("Private subnets"));
+    // A group whose members all live in one module sits inside that module's box.
+    let events = d.nodes.iter().find(|n| n.id == "module.app.aws_sns_topic.events").and_then(|n| n.group);
+    let parent = events.and_then(|g| d.groups[g].parent).map(|p| d.groups[p].label.as_str());
+    assert_eq!(parent, Some("module.app"));
+    let backend = d.groups.iter().find(|g| g.label == "backend").map(|g| g.parent);
+    assert_eq!(backend, Some(None), "members in two modules: top level");
 }
