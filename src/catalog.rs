@@ -63,6 +63,13 @@ pub struct CatalogFile {
     /// Keyword rules naming the tier of a subnet (its box in the diagram).
     #[serde(default)]
     pub tiers: Vec<Tier>,
+    /// Categories whose incoming configuration edges the architecture view draws (secret read,
+    /// image pulled, log written); other configuration edges are left to the document.
+    #[serde(default)]
+    pub overview_config_to: Vec<String>,
+    /// Lowercase keywords in a container's name or image that make it a monitoring agent.
+    #[serde(default)]
+    pub monitoring_keywords: Vec<String>,
 }
 
 /// The merged catalog of every provider.
@@ -72,6 +79,8 @@ pub struct Catalog {
     pub guesses: Vec<Guess>,
     pub category_roles: BTreeMap<String, String>,
     pub tiers: Vec<Tier>,
+    pub overview_config_to: Vec<String>,
+    pub monitoring_keywords: Vec<String>,
 }
 
 impl Catalog {
@@ -108,6 +117,14 @@ impl Catalog {
         self.guesses.extend(file.guess);
         self.category_roles.extend(file.category_roles);
         self.tiers.extend(file.tiers);
+        for (all, more) in [
+            (&mut self.overview_config_to, file.overview_config_to),
+            (&mut self.monitoring_keywords, file.monitoring_keywords),
+        ] {
+            all.extend(more);
+            all.sort();
+            all.dedup();
+        }
     }
 
     /// The listed spec of a type, if the catalog knows it.
@@ -163,6 +180,9 @@ pub fn parse_file(name: &str, text: &str) -> Result<CatalogFile> {
         if !CATEGORIES.contains(&spec.category.as_str()) {
             bail!("catalog {name}: type {ty} has unknown category {:?}", spec.category);
         }
+    }
+    if let Some(c) = file.overview_config_to.iter().find(|c| !CATEGORIES.contains(&c.as_str())) {
+        bail!("catalog {name}: overview_config_to has unknown category {c:?}");
     }
     for g in &file.guess {
         if !CATEGORIES.contains(&g.category.as_str()) {

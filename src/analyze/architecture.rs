@@ -12,7 +12,7 @@
 
 use super::classify::Classes;
 use super::containment::place;
-use super::labels::node;
+use super::labels::{created, node};
 use super::links::{exprs_at, Links};
 use super::lod::Meta;
 use super::relations::Relations;
@@ -103,6 +103,11 @@ pub(crate) fn architecture(
         .collect();
     edges.retain(|e| !(weak.contains(&(e.0, e.1, e.3.clone())) && strong.contains(&(e.0, e.1))));
     items.retain(|id| !folded.get(id).is_some_and(Option::is_some));
+    // Not created with default inputs (`count = 0`, `for_each` over nothing): left out, counted.
+    let absent: BTreeSet<ItemId> = items.iter().copied().filter(|&id| !created(&model.items[id].instances)).collect();
+    items.retain(|id| !absent.contains(id));
+    edges.retain(|e| !absent.contains(&e.0) && !absent.contains(&e.1));
+    let (identities, lookups) = super::declutter::declutter(model, catalog, classes, &mut items, &mut edges);
     let placement = place(model, catalog, links, classes, &items);
     let mut d = Diagram { id: "architecture".into(), title: "Architecture".into(), ..Diagram::default() };
     let mut meta = BTreeMap::new();
@@ -126,8 +131,14 @@ pub(crate) fn architecture(
         .filter(|&&id| classes.spec(id).is_some_and(|s| s.consolidate))
         .map(|&id| model.items[id].address.clone())
         .collect();
+    d.omitted = super::declutter::omitted(model, classes, folded, true);
+    if identities > 0 {
+        d.omitted.push(format!("{identities} IAM identities shown in the document only"));
+    }
+    if lookups > 0 {
+        d.omitted.push(format!("{lookups} data sources that carry no traffic (lookups) shown in the document only"));
+    }
     super::lod::consolidate(&mut d, &meta, &eligible);
-    d.omitted = omitted(model, classes, folded, true);
     (d, meta)
 }
 
@@ -180,7 +191,13 @@ fn actors(
     };
     let mut entries: BTreeSet<String> =
         items.iter().copied().filter(|&i| public(i)).map(|i| model.items[i].address.clone()).collect();
-    entries.extend(rel.internet.iter().filter_map(|&i| classes.node_of(i)).map(|i| model.items[i].address.clone()));
+    entries.extend(
+        rel.internet
+            .iter()
+            .filter_map(|&i| classes.node_of(i))
+            .filter(|i| items.contains(i))
+            .map(|i| model.items[i].address.clone()),
+    );
     if entries.is_empty() {
         return;
     }
@@ -234,36 +251,4 @@ pub(crate) fn merge_edges(edges: Vec<Edge>) -> Vec<Edge> {
             Edge { from, to, kind, label }
         })
         .collect()
-}
-
-/// What the view leaves out, for the document.
-pub(crate) fn omitted(
-    model: &Model,
-    classes: &Classes,
-    folded: &BTreeMap<ItemId, Option<ItemId>>,
-    boxes_drawn: bool,
-) -> Vec<String> {
-    let count = |f: &dyn Fn(ItemId) -> bool| classes.of.keys().filter(|&&id| f(id)).count();
-    let glue = folded.keys().count();
-    let hidden = count(&|id| classes.of.get(&id).is_some_and(|c| c.hidden));
-    let lookups = count(&|id| classes.kind(id) == Some(TypeKind::Hidden));
-    let boxes = count(&|id| classes.kind(id) == Some(TypeKind::Container) && !model.items[id].resource_type.is_empty());
-    let mut out = Vec::new();
-    let mut say = |n: usize, text: &str| {
-        if n > 0 {
-            out.push(format!("{n} {text}"));
-        }
-    };
-    say(glue, "resources folded into the node they configure or turned into edges");
-    say(
-        boxes,
-        if boxes_drawn {
-            "networks and subnets shown as boxes around what they hold"
-        } else {
-            "networks and subnets not drawn (the architecture view shows them)"
-        },
-    );
-    say(lookups, "lookups and helpers not drawn");
-    say(hidden, "items marked @hide");
-    out
 }

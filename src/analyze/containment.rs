@@ -8,8 +8,11 @@
 //!    a service spread over two private subnets sits in one "Private subnets" box.
 //! 2. A node in subnets of one tier sits in that tier's box inside its VPC box; in subnets of
 //!    several tiers of one VPC, or with only a VPC reference, directly in the VPC box.
-//! 3. Otherwise a node of `module.x` sits in a `module.x` box (nested like the module calls).
-//! 4. A VPC box sits inside a module box only when every node in it belongs to that module.
+//! 3. Otherwise a node annotated `@group x` sits in a box `x` (the annotation says more than
+//!    the module it happens to live in), inside its module's box when every member of `x` is in
+//!    that module;
+//! 4. otherwise a node of `module.x` sits in a `module.x` box (nested like the module calls).
+//! 5. A VPC box sits inside a module box only when every node in it belongs to that module.
 
 use super::classify::Classes;
 use super::labels::display_name;
@@ -32,6 +35,8 @@ enum Slot {
     Tier(Option<ItemId>, String),
     Vpc(ItemId),
     Module(String),
+    /// `@group x`: a named box, for items outside any VPC.
+    Annotated(String),
 }
 
 pub(crate) fn place(model: &Model, catalog: &Catalog, links: &Links, classes: &Classes, nodes: &[ItemId]) -> Placement {
@@ -55,8 +60,10 @@ pub(crate) fn place(model: &Model, catalog: &Catalog, links: &Links, classes: &C
             None
         };
         let module = &model.items[node].module;
+        let annotated = model.items[node].annotation.group.clone().filter(|g| !g.trim().is_empty());
         match slot {
             Some(s) => slots.insert(node, s),
+            None if annotated.is_some() => slots.insert(node, Slot::Annotated(annotated.unwrap_or_default())),
             None if !module.is_empty() => slots.insert(node, Slot::Module(module.clone())),
             None => None,
         };
@@ -69,10 +76,24 @@ pub(crate) fn place(model: &Model, catalog: &Catalog, links: &Links, classes: &C
             vpc_modules.entry(*v).or_default().insert(model.items[*node].module.as_str());
         }
     }
+    // An `@group` box sits inside a module box when all its members belong to that module.
+    let mut group_modules: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for (node, slot) in &slots {
+        if let Slot::Annotated(g) = slot {
+            group_modules.entry(g.as_str()).or_default().insert(model.items[*node].module.as_str());
+        }
+    }
     for &node in nodes {
         let Some(slot) = slots.get(&node) else { continue };
         let index = match slot {
             Slot::Module(m) => b.module(m),
+            // Styled like a module box: both are named groupings of things outside a network.
+            Slot::Annotated(g) => {
+                let module = group_modules.get(g.as_str()).filter(|ms| ms.len() == 1).and_then(|ms| ms.first());
+                let parent = module.filter(|m| !m.is_empty()).map(|m| b.module(m));
+                let id = format!("group:{}:{g}", parent.map_or("", |_| module.copied().unwrap_or_default()));
+                b.group(id, g.clone(), "module", parent)
+            }
             Slot::Vpc(v) => b.vpc(catalog, classes, *v, &vpc_modules),
             Slot::Tier(v, tier) => {
                 let parent = v.map(|v| b.vpc(catalog, classes, v, &vpc_modules));
@@ -147,7 +168,13 @@ impl Builder<'_> {
             return i;
         }
         let index = self.placement.groups.len();
-        self.placement.groups.push(Group { id: id.clone(), label, class: class.to_string(), parent });
+        self.placement.groups.push(Group {
+            id: id.clone(),
+            label,
+            class: class.to_string(),
+            parent,
+            description: None,
+        });
         self.ids.insert(id, index);
         index
     }

@@ -44,6 +44,16 @@ fn shorten(text: String) -> String {
     out
 }
 
+/// Whether the item exists with default inputs: not `count = 0`, not `for_each` over nothing.
+/// Items that do not are left out of the diagrams and counted in their `omitted` lines.
+pub(crate) fn created(instances: &Instances) -> bool {
+    match instances {
+        Instances::Count { value: Some(0), .. } => false,
+        Instances::ForEach { keys: Some(keys), .. } => !keys.is_empty(),
+        _ => true,
+    }
+}
+
 /// `×3`, `×N` (unknown), `0..1` (conditional), `None` for one instance.
 pub(crate) fn badge(instances: &Instances) -> Option<String> {
     match instances {

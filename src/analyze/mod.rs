@@ -12,7 +12,8 @@
 //! 3. `relations` (+ `firewall`) — traffic/config/dependency connections between items;
 //! 4. `roles` — annotation > usage > catalog, with reasons; role definitions;
 //! 5. `architecture` (+ `containment`, `labels`) and `responsibilities` — the two views;
-//! 6. [`lod`] — consolidation and level of detail, never silently;
+//! 6. [`lod`] — consolidation and level of detail, never silently; [`detail`] — one full
+//!    diagram per module (and the root) when the overview collapsed;
 //! 7. `facts` (+ `containers`) — document rows and ECS containers.
 
 use crate::catalog::Catalog;
@@ -143,6 +144,9 @@ pub struct Group {
     /// Style class (`vpc`, `subnet`, `module`, `role`, `az`).
     pub class: String,
     pub parent: Option<usize>,
+    /// A line under the title: what the box is for (a role's description from the role
+    /// definitions, "Always running; serves requests"); `None` for network and module boxes.
+    pub description: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -177,24 +181,28 @@ pub fn analyze(model: &Model, catalog: &Catalog) -> Analysis {
         .map(|(&id, _)| (id, classes.folded_under(id)))
         .collect();
     let (mut arch, arch_meta) = architecture::architecture(model, catalog, &links, &classes, &rel, &mut folded);
+    let stages = arch.omitted.len();
     lod::limit(&mut arch, &arch_meta, true);
-    let (mut resp, resp_meta) =
-        responsibilities::responsibilities(model, catalog, &classes, &rel, &roles, &role_defs, &folded);
+    let collapsed = arch.omitted.len() > stages;
+    let facts = facts::facts(model, &links, &classes);
+    let views =
+        responsibilities::Inputs { classes: &classes, rel: &rel, roles: &roles, defs: &role_defs, facts: &facts };
+    let (mut resp, resp_meta) = responsibilities::responsibilities(model, catalog, &views, &folded);
     lod::limit(&mut resp, &resp_meta, false);
-    Analysis {
-        diagrams: vec![arch, resp],
-        roles,
-        folded,
-        connections: rel.connections,
-        facts: facts::facts(model, &links, &classes),
-        role_defs,
+    let mut diagrams = vec![arch, resp];
+    // What the collapsed overview merged is drawn in full, module by module.
+    if collapsed || detail::too_many_for_one_page(model) {
+        diagrams.extend(detail::details(model, catalog, &links, &classes, &rel));
     }
+    Analysis { diagrams, roles, folded, connections: rel.connections, facts, role_defs }
 }
 
 mod architecture;
 mod classify;
 mod containers;
 mod containment;
+mod declutter;
+pub mod detail;
 mod facts;
 mod firewall;
 mod labels;

@@ -218,6 +218,10 @@ pub struct TypeSpec {
     pub facts: Vec<String>,
     /// Attribute holding ECS-style container definitions.
     pub containers: Option<String>,
+    /// Not a node of the architecture view (IAM roles, users, OIDC providers): it clutters the
+    /// overview with configuration edges; the responsibilities view and the document show it.
+    #[serde(default)]
+    pub skip_overview: bool,
     /// Set for specs guessed from the name rather than listed.
     #[serde(skip)]
     pub guessed: bool,

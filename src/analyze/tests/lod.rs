@@ -13,7 +13,7 @@ const TYPES: &[&str] = &[
     "aws_lambda_function",
     "aws_dynamodb_table",
     "aws_cloudwatch_log_group",
-    "aws_iam_role",
+    "aws_elasticache_cluster",
     "aws_ecr_repository",
     "aws_kms_key",
 ];
@@ -34,7 +34,7 @@ fn five_hundred_resources_fit_on_one_page() {
     }
     let model = b.build();
     let a = analyze(&model, &Catalog::builtin());
-    for d in &a.diagrams {
+    for d in &a.diagrams[..2] {
         assert!(d.nodes.len() <= MAX_NODES, "{}: {} nodes", d.id, d.nodes.len());
         assert!(!d.omitted.is_empty(), "{}: collapsed without saying so", d.id);
         for e in &d.edges {
@@ -88,4 +88,48 @@ fn many_unknown_types_collapse_by_category() {
     assert!(arch.nodes.len() <= MAX_NODES);
     assert_eq!(arch.nodes.len(), 3);
     assert!(arch.nodes.iter().any(|n| n.label == "storage" && n.badge.as_deref() == Some("×100")));
+}
+
+/// Issue 3: a collapsed overview gets one full diagram per module call that holds resources and
+/// one for the root, and a nested call is one module node in its parent's diagram.
+#[test]
+fn a_collapsed_overview_gets_one_detail_view_per_module() {
+    let mut b = ModelBuilder::new();
+    for m in 0..10 {
+        b.module("", &format!("svc{m}"), "./svc", ModuleStatus::Expanded);
+        for (i, ty) in TYPES.iter().enumerate() {
+            b.resource(&format!("module.svc{m}"), ty, &format!("r{i}"), body(vec![], vec![]));
+        }
+    }
+    b.module("module.svc0", "inner", "./inner", ModuleStatus::Expanded);
+    let q = b.resource("module.svc0.module.inner", "aws_sqs_queue", "q", body(vec![], vec![]));
+    let fan = b.resource("module.svc0", "aws_sns_topic", "fan", body(vec![], vec![]));
+    b.dependency(fan, q, "target");
+    b.resource("", "aws_s3_bucket", "logs", body(vec![], vec![]));
+    let a = analyze(&b.build(), &Catalog::builtin());
+    let ids: Vec<&str> = a.diagrams.iter().map(|d| d.id.as_str()).collect();
+    let mut want = vec!["architecture", "responsibilities", "root"];
+    let modules: Vec<String> = (0..10).map(|m| format!("module-module-svc{m}")).collect();
+    want.extend(modules.iter().map(String::as_str));
+    want.insert(4, "module-module-svc0-module-inner");
+    assert_eq!(ids, want);
+    let root = &a.diagrams[2];
+    assert_eq!(root.title, "Root module");
+    assert_eq!(root.nodes.iter().filter(|n| n.category != "module").count(), 1, "the bucket");
+    let svc0 = a.diagrams.iter().find(|d| d.id == "module-module-svc0").expect("svc0 detail");
+    assert_eq!(svc0.title, "Module module.svc0");
+    assert_eq!(svc0.nodes.len(), TYPES.len() + 2, "own resources, the extra topic and the nested call");
+    let inner = svc0.nodes.iter().find(|n| n.id == "module.svc0.module.inner").expect("nested call node");
+    assert_eq!((inner.category.as_str(), inner.link.as_deref()), ("module", Some("#module-svc0-module-inner")));
+    assert!(svc0.edges.iter().any(|e| e.from == "module.svc0.aws_sns_topic.fan" && e.to == "module.svc0.module.inner"));
+    assert!(svc0.nodes.iter().all(|n| n.badge.is_none()), "no collapse in a detail view");
+}
+
+#[test]
+fn a_small_root_has_no_detail_views() {
+    let mut b = ModelBuilder::new();
+    b.module("", "svc", "./svc", ModuleStatus::Expanded);
+    b.resource("module.svc", "aws_sqs_queue", "q", body(vec![], vec![]));
+    let a = analyze(&b.build(), &Catalog::builtin());
+    assert_eq!(a.diagrams.len(), 2);
 }

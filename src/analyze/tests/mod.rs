@@ -2,5 +2,6 @@
 
 mod builder;
 mod lod;
+mod overview;
 mod providers;
 mod web_stack;
