@@ -61,10 +61,13 @@ pub(crate) fn place(model: &Model, catalog: &Catalog, links: &Links, classes: &C
         };
         let module = &model.items[node].module;
         let annotated = model.items[node].annotation.group.clone().filter(|g| !g.trim().is_empty());
+        // Module boxes already say who owns what; an `@group` box is drawn only for root-module
+        // items, where nothing else groups them (boxes of both kinds crossing each other read
+        // as noise).
         match slot {
             Some(s) => slots.insert(node, s),
-            None if annotated.is_some() => slots.insert(node, Slot::Annotated(annotated.unwrap_or_default())),
             None if !module.is_empty() => slots.insert(node, Slot::Module(module.clone())),
+            None if annotated.is_some() => slots.insert(node, Slot::Annotated(annotated.unwrap_or_default())),
             None => None,
         };
     }

@@ -44,6 +44,8 @@ pub(crate) struct Graph {
     pub parent: Vec<usize>,
     /// Depth of each container; root is 0, top-level groups 1.
     pub depth: Vec<usize>,
+    /// Extra title-band height of each container (a description line under the title).
+    pub head_extra: Vec<f64>,
 }
 
 impl Graph {
@@ -82,7 +84,13 @@ impl Graph {
             let weight = if e.kind == EdgeKind::Traffic { 1.0 } else { 0.25 };
             edges.push(GEdge { src: i, from: a, to: b, reversed: false, weight });
         }
-        let mut g = Graph { nodes, edges, parent, depth };
+        let mut head_extra = vec![0.0; root + 1];
+        for (c, group) in d.groups.iter().enumerate() {
+            if group.description.as_deref().is_some_and(|t| !t.trim().is_empty()) {
+                head_extra[c] = m.description_height();
+            }
+        }
+        let mut g = Graph { nodes, edges, parent, depth, head_extra };
         g.break_cycles();
         g
     }

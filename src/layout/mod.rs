@@ -61,6 +61,8 @@ pub struct PlacedGroup {
     pub depth: usize,
     /// Index into [`Scene::groups`] of the enclosing box.
     pub parent: Option<usize>,
+    /// A one-line description under the title, already truncated to fit the box.
+    pub description: Option<String>,
 }
 
 /// A routed edge: a polyline/spline through `points`, arrowhead at the last point.

@@ -25,6 +25,12 @@ const PASSES: usize = 24;
 const STRAIGHTEN: usize = 8;
 /// Adjacent swaps cost a full stacking each; worth it on the diagrams people read closely.
 const TRANSPOSE_MAX: usize = 600;
+/// Extra starting orders for small diagrams: fixed pseudo-random permutations (deterministic,
+/// so output bytes stay the same), which escape local optima the four structured starts share.
+const SHUFFLED_STARTS: usize = 64;
+/// Diagrams up to this many leaves (nodes plus edge bend points) get the shuffled starts; each
+/// start costs a full sweep, so larger ones keep the four structured starts.
+const SHUFFLE_MAX: usize = 150;
 
 /// A node or an edge's passage through a column.
 pub(crate) struct Leaf {
@@ -122,14 +128,19 @@ pub(crate) fn place(g: &Graph, rank: &[usize], m: &Metrics) -> Placed {
     // Ordering passes from a few deterministic starting orders (input order, reversed, depth
     // first along the edges and against them); the barycentric method settles in local optima, so different
     // starts find different ones. Small diagrams try all, large ones only the first.
-    let starts = if leaves.len() <= TRANSPOSE_MAX { 4 } else { 1 };
+    let starts = match leaves.len() {
+        n if n <= SHUFFLE_MAX => 4 + SHUFFLED_STARTS,
+        n if n <= TRANSPOSE_MAX => 4,
+        _ => 1,
+    };
     let mut best: Option<(usize, Vec<f64>)> = None;
     for start in 0..starts {
         let init: Vec<f64> = match start {
             0 => vec![0.0; leaves.len()],
             1 => (0..leaves.len()).map(|i| -(i as f64)).collect(),
             2 => dfs_order(&uright, &uleft),
-            _ => dfs_order(&uleft, &uright),
+            3 => dfs_order(&uleft, &uright),
+            seed => shuffled(leaves.len(), seed as u64),
         };
         let found = sweep(&s, &leaves, &chains, (&uleft, &uright), init);
         if best.as_ref().is_none_or(|b| found.0 < b.0) {
@@ -165,6 +176,18 @@ pub(crate) fn place(g: &Graph, rank: &[usize], m: &Metrics) -> Placed {
     }
     let (top, boxes, ..) = stacked;
     Placed { leaves, top, chains, boxes, cols, level }
+}
+
+/// A deterministic pseudo-random order (SplitMix64 on the leaf index and the seed).
+fn shuffled(n: usize, seed: u64) -> Vec<f64> {
+    (0..n as u64)
+        .map(|i| {
+            let mut z = i.wrapping_add(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_add(0x9E37_79B9_7F4A_7C15);
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            (z ^ (z >> 31)) as f64 / u64::MAX as f64
+        })
+        .collect()
 }
 
 /// Barycenter passes from `keys`: pack tightly in key order (no wanted positions, so the

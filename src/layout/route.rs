@@ -76,6 +76,10 @@ pub(crate) fn scene(d: &Diagram, g: &Graph, rank: &[usize], p: &Placed, m: &Metr
             class: src.class.clone(),
             depth: g.depth[c].saturating_sub(1),
             parent: index[g.parent_of(c)],
+            description: src.description.as_deref().filter(|t| !t.trim().is_empty()).map(|t| {
+                let fit = ((gw - 2.0 * m.group_pad) / (m.description_size() * m.char_em)).max(4.0) as usize;
+                truncate(&t.split_whitespace().collect::<Vec<_>>().join(" "), fit.min(super::text::MAX_LINE_CHARS))
+            }),
         });
     }
     let mut nodes = Vec::with_capacity(g.nodes.len());

@@ -28,13 +28,17 @@ pub(crate) struct Stacker<'a> {
 }
 
 impl Stacker<'_> {
+    /// Height of container `c`'s title band: padding, title, and its description line if any.
+    fn head(&self, c: usize) -> f64 {
+        self.m.group_pad + self.m.title_height() + self.g.head_extra.get(c).copied().unwrap_or(0.0)
+    }
+
     /// Stacks every container in key order. With `want` = (wanted absolute leaf tops, container
     /// offsets of the previous stacking) leaves may drop towards their wanted heights inside
     /// their own container; groups always pack tightly, so nested boxes cannot amplify drift.
     /// Returns leaf tops, group boxes and container offsets.
     pub fn stack(&self, keys: &Keys, want: Option<(&[f64], &Stacked)>) -> Stacked {
         let root = self.g.root();
-        let head = self.m.group_pad + self.m.title_height();
         let mut rel = vec![0.0; self.leaves.len()];
         let mut grp_rel = vec![0.0; root];
         // Per group: (key, content min, content max) in its own frame.
@@ -52,7 +56,7 @@ impl Stacker<'_> {
                 let t = w[i] - off[c];
                 match boxes.get(c).copied().flatten() {
                     Some((top, h)) => {
-                        let lo = top + head - off[c];
+                        let lo = top + self.head(c) - off[c];
                         let hi = top + h - self.m.group_pad - off[c] - self.leaves[i].h;
                         t.min(hi).max(lo)
                     }
@@ -68,8 +72,8 @@ impl Stacker<'_> {
             let p = self.g.parent_of(c);
             let top = offset[p] + grp_rel[c];
             let (_, lo, hi) = frame[c];
-            offset[c] = top + head - lo;
-            boxes[c] = Some((top, hi - lo + head + self.m.group_pad));
+            offset[c] = top + self.head(c) - lo;
+            boxes[c] = Some((top, hi - lo + self.head(c) + self.m.group_pad));
         }
         let top = (0..self.leaves.len()).map(|i| offset[self.leaves[i].container] + rel[i]).collect();
         (top, boxes, offset, frame.iter().map(|f| f.0).collect())
@@ -86,7 +90,6 @@ impl Stacker<'_> {
         grp_rel: &mut [f64],
     ) -> (f64, f64, f64) {
         let Some((c0, c1)) = self.cols[c] else { return (0.0, 0.0, 0.0) };
-        let head = self.m.group_pad + self.m.title_height();
         // (key, wanted top, height, first col, last col, item)
         let mut items: Vec<(f64, f64, f64, usize, usize, Item)> = self.children[c]
             .iter()
@@ -99,7 +102,7 @@ impl Stacker<'_> {
                     let (key, lo, hi) = frame[g];
                     let key = keys.group.as_ref().and_then(|k| k.get(g).copied()).unwrap_or(key);
                     let (a, b) = self.cols[g].unwrap_or((c0, c0));
-                    (key, f64::NEG_INFINITY, hi - lo + head + self.m.group_pad, a, b, it)
+                    (key, f64::NEG_INFINITY, hi - lo + self.head(g) + self.m.group_pad, a, b, it)
                 }
             })
             .collect();

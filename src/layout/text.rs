@@ -63,6 +63,16 @@ impl Metrics {
         self.group_title_size + 12.0
     }
 
+    /// Font size of a group's description line, under its title.
+    pub fn description_size(&self) -> f64 {
+        self.group_title_size - 1.0
+    }
+
+    /// Height a description line adds to a group's title band.
+    pub fn description_height(&self) -> f64 {
+        self.description_size() + 6.0
+    }
+
     /// Wrapped label lines and the node's (width, height).
     pub fn node_box(&self, label: &str, sublabel: &str, badge: Option<&str>) -> (Vec<String>, f64, f64) {
         let mut width = self.wrap_chars.clamp(8, MAX_LINE_CHARS);

@@ -7,17 +7,33 @@ use crate::layout::{Metrics, PlacedEdge, PlacedGroup, PlacedNode};
 use crate::theme::Theme;
 use std::fmt::Write;
 
-/// A group box with its title in the top-left corner.
+/// A group box with its title in the top-left corner, and its description line under it.
 pub fn group(out: &mut String, g: &PlacedGroup) {
     let m = Metrics::default();
+    let description = g
+        .description
+        .as_deref()
+        .map(|d| {
+            format!(
+                "<text class=\"description\" x=\"{}\" y=\"{}\">{}</text>",
+                num(g.x + 12.0),
+                num(g.y + m.group_pad + m.group_title_size + m.description_height()),
+                esc(d)
+            )
+        })
+        .unwrap_or_default();
+    let tooltip = match &g.description {
+        Some(d) => format!("{}: {}", g.label, d),
+        None => g.label.clone(),
+    };
     let _ = writeln!(
         out,
         "<g class=\"group {}\" id=\"group-{}\"><title>{}</title>\
          <rect class=\"frame\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"10\"/>\
-         <text class=\"title\" x=\"{}\" y=\"{}\">{}</text></g>",
+         <text class=\"title\" x=\"{}\" y=\"{}\">{}</text>{description}</g>",
         classes(&g.class),
         ident(&g.id),
-        esc(&g.label),
+        esc(&tooltip),
         num(g.x),
         num(g.y),
         num(g.width),

@@ -23,7 +23,7 @@ pub fn edge(from: &str, to: &str, kind: EdgeKind, label: Option<&str>) -> Edge {
 }
 
 pub fn group(id: &str, label: &str, class: &str, parent: Option<usize>) -> Group {
-    Group { id: id.into(), label: label.into(), class: class.into(), parent }
+    Group { id: id.into(), label: label.into(), class: class.into(), parent, description: None }
 }
 
 /// Users → Route 53 → CloudFront → S3; Route 53 → ALB (public subnets) → ECS (private) → RDS;
