@@ -7,6 +7,7 @@
 //! `.terraform/modules/modules.json`; a call chain that comes back to a directory it is already
 //! in stops there with a warning.
 
+pub mod dump;
 mod expr;
 mod hcl;
 mod json;
