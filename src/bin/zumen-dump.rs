@@ -7,6 +7,7 @@
 
 use rayon::prelude::*;
 use serde_json::{Map, Value};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use zumen::parse::{dump::to_hcl2json, parse_text};
@@ -32,8 +33,15 @@ fn main() -> ExitCode {
     } else {
         dump(&path)
     };
-    println!("{out}");
-    ExitCode::SUCCESS
+    // One buffered write: stdout is line-buffered and the JSON is one long line.
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    match serde_json::to_writer(&mut stdout, &out).map_err(std::io::Error::from).and_then(|()| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("zumen-dump: cannot write output: {e}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 fn dump(path: &Path) -> Value {
