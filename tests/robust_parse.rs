@@ -61,16 +61,21 @@ fn traversal_object_key_is_plain_text() {
 }
 
 /// cloud-foundation-fabric modules/cloudsql-instance: in an object `for`, the value continues
-/// on the next line with `?`. HashiCorp ignores newlines inside the brackets of a `for`.
-/// FIXME(issue 3, hcl-edit 0.10): hcl-edit ends the value at the newline and rejects the file
-/// ("expected `}`"); the same value in a list `for` or in parentheses is accepted.
+/// on the next line with `?`. HashiCorp ignores newlines inside the brackets of a `for`;
+/// hcl-edit 0.10 ends the value at the newline, so the parse stage retries with those newlines
+/// blanked (`parse::repair`), keeping positions.
 #[test]
 fn object_for_value_continued_on_next_line() {
-    let broken = "u = { for k, v in var.m : k => v.on\n  ? 1 : 2 }\n";
-    assert!(dump(broken).is_err_and(|m| m.contains("expected `}`")));
+    let text = "u = { for k, v in var.m : k => v.on # why\n  ? 1 : 2 }\n\nresource \"r\" \"x\" {\n  a = 1\n}\n";
+    let file = parse_text("t.tf", text, false).expect("accepted as by HashiCorp");
+    assert_eq!(file.body.blocks[0].line, 4, "positions still refer to the original lines");
+    let refs: Vec<String> = file.body.attributes[0].value.refs().iter().map(|r| r.to_string()).collect();
+    assert_eq!(refs, ["var.m"]);
     assert!(dump("u = [for k, v in var.m : v.on\n  ? 1 : 2]\n").is_ok());
     assert!(dump("u = { for k, v in var.m : k => (v.on\n  ? 1 : 2) }\n").is_ok());
-    assert!(dump("u = { for k, v in var.m : k =>\n  v.on ? 1 : 2 }\n").is_ok());
+    // A real error inside a `for` is still reported where it is.
+    let err = parse_text("t.tf", "u = { for k, v in var.m : k => v.on\n  ? 1 : }\n", false).expect_err("invalid");
+    assert_eq!(err.location.map(|l| l.line), Some(2));
 }
 
 /// terraform-google-network examples/*-network-firewall-policy, ecs-blueprints

@@ -12,6 +12,7 @@ mod expr;
 mod hcl;
 mod json;
 mod lex;
+mod repair;
 pub mod source;
 
 use crate::diagnostic::{Diagnostic, Level, Location};

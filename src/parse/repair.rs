@@ -1,0 +1,180 @@
+//! Second chance for files that HashiCorp's parser accepts but hcl-edit 0.10 rejects.
+//!
+//! Inside the brackets of a `for` expression HashiCorp's parser ignores newlines, so
+//! `{ for k, v in m : k => v.on\n ? 1 : 2 }` is valid Terraform; hcl-edit ends the value at the
+//! newline and fails with "expected `}`" (found by `scripts/conformance.mjs` on
+//! cloud-foundation-fabric). [`join_for_lines`] blanks those newlines (and the line comments
+//! they end) to spaces. Every byte keeps its offset, so spans from the repaired text point at
+//! the same places in the original, which is what positions and excerpts are computed from.
+//! The parse stage only uses it after a failed parse, so valid files are never touched.
+
+/// The text with every newline whose innermost enclosing bracket is a `[for …]` or `{for …}`
+/// replaced by a space (a `\r` before it too), and `#`/`//` comments ending on such a line
+/// blanked. `None` when there is no such newline.
+pub fn join_for_lines(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = bytes.to_vec();
+    let mut changed = false;
+    // Open brackets: true when the bracket starts a `for` expression.
+    let mut stack: Vec<bool> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let in_for = stack.last().copied().unwrap_or(false);
+        match bytes[i] {
+            b'"' => i = string_end(bytes, i),
+            b'#' => i = line_comment(&mut out, bytes, i, in_for, &mut changed),
+            b'/' if bytes.get(i + 1) == Some(&b'/') => i = line_comment(&mut out, bytes, i, in_for, &mut changed),
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i = find(bytes, i + 2, b"*/").map(|end| end + 2).unwrap_or(bytes.len());
+            }
+            b'<' if bytes.get(i + 1) == Some(&b'<') => i = heredoc_end(bytes, i),
+            b'{' | b'[' | b'(' => {
+                let starts_for = bytes[i] != b'(' && starts_with_for(bytes, i + 1);
+                stack.push(starts_for);
+                i += 1;
+            }
+            b'}' | b']' | b')' => {
+                stack.pop();
+                i += 1;
+            }
+            b'\n' if in_for => {
+                out[i] = b' ';
+                if i > 0 && bytes[i - 1] == b'\r' {
+                    out[i - 1] = b' ';
+                }
+                changed = true;
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    // Only ASCII bytes were replaced by ASCII spaces, so the text is still UTF-8.
+    if changed {
+        String::from_utf8(out).ok()
+    } else {
+        None
+    }
+}
+
+/// True when the bracket content starting at `at` begins with the keyword `for`.
+fn starts_with_for(bytes: &[u8], at: usize) -> bool {
+    let mut j = at;
+    while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t' || bytes[j] == b'\r' || bytes[j] == b'\n') {
+        j += 1;
+    }
+    if bytes.get(j..j + 3) != Some(b"for") || !bytes.get(j + 3).is_some_and(|c| c.is_ascii_whitespace()) {
+        return false;
+    }
+    // `{ for = 1 }` is an object whose key is `for`: a `for` expression names a variable next.
+    let rest = bytes[j + 3..].iter().find(|c| !c.is_ascii_whitespace());
+    rest.is_some_and(|&c| c.is_ascii_alphabetic() || c == b'_' || !c.is_ascii())
+}
+
+/// Skips a line comment; inside a `for` it is blanked so that joining its line with the next
+/// does not comment the next line out.
+fn line_comment(out: &mut [u8], bytes: &[u8], start: usize, in_for: bool, changed: &mut bool) -> usize {
+    let end = bytes[start..].iter().position(|&c| c == b'\n').map(|p| start + p).unwrap_or(bytes.len());
+    if in_for {
+        for b in &mut out[start..end] {
+            // Blank whole characters only: continuation bytes of a multi-byte character are
+            // blanked together with its first byte, as all of them lie in the comment.
+            *b = b' ';
+        }
+        *changed = true;
+    }
+    end
+}
+
+/// Index just past the closing quote of the string opening at `start`, stepping over `${…}`
+/// and `%{…}` (which may hold strings of their own). Strings never span lines in HCL, so an
+/// unterminated one stops at the end of its line.
+fn string_end(bytes: &[u8], start: usize) -> usize {
+    let mut j = start + 1;
+    while j < bytes.len() {
+        match bytes[j] {
+            b'\\' => j += 2,
+            b'"' => return j + 1,
+            b'\n' => return j,
+            b'$' | b'%' if bytes.get(j + 1) == Some(&bytes[j]) && bytes.get(j + 2) == Some(&b'{') => j += 3,
+            b'$' | b'%' if bytes.get(j + 1) == Some(&b'{') => {
+                let mut depth = 1;
+                j += 2;
+                while j < bytes.len() && depth > 0 {
+                    match bytes[j] {
+                        b'"' => {
+                            j = string_end(bytes, j);
+                            continue;
+                        }
+                        b'{' => depth += 1,
+                        b'}' => depth -= 1,
+                        _ => {}
+                    }
+                    j += 1;
+                }
+            }
+            _ => j += 1,
+        }
+    }
+    j
+}
+
+/// Index just past a heredoc (`<<EOT` or `<<-EOT` … closing marker line), left untouched.
+/// Anything that is not a heredoc opener is skipped as two characters.
+fn heredoc_end(bytes: &[u8], start: usize) -> usize {
+    let mut j = start + 2;
+    if bytes.get(j) == Some(&b'-') {
+        j += 1;
+    }
+    let ident_start = j;
+    while j < bytes.len() && (bytes[j].is_ascii_alphanumeric() || bytes[j] == b'_' || bytes[j] == b'-') {
+        j += 1;
+    }
+    let marker = &bytes[ident_start..j];
+    if marker.is_empty() {
+        return start + 2;
+    }
+    // The body starts on the next line; it ends at a line holding only the marker.
+    let Some(newline) = bytes[j..].iter().position(|&c| c == b'\n') else { return bytes.len() };
+    let mut line_start = j + newline + 1;
+    while line_start < bytes.len() {
+        let line_end =
+            bytes[line_start..].iter().position(|&c| c == b'\n').map(|p| line_start + p).unwrap_or(bytes.len());
+        let line = &bytes[line_start..line_end];
+        let trimmed = trim_ascii(line);
+        if trimmed == marker {
+            return line_end;
+        }
+        line_start = line_end + 1;
+    }
+    bytes.len()
+}
+
+fn trim_ascii(line: &[u8]) -> &[u8] {
+    let start = line.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(line.len());
+    let end = line.iter().rposition(|c| !c.is_ascii_whitespace()).map(|p| p + 1).unwrap_or(start);
+    &line[start..end]
+}
+
+fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes.get(from..)?.windows(needle.len()).position(|w| w == needle).map(|p| from + p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join_for_lines;
+
+    #[test]
+    fn joins_only_inside_for_brackets() {
+        let text = "a = { for k, v in m : k => v # note\n  ? 1 : 2 }\nb = {\n  x = 1\n}\n";
+        let fixed = join_for_lines(text).expect("changed");
+        assert_eq!(fixed.len(), text.len());
+        let joined = format!("a = {{ for k, v in m : k => v{}? 1 : 2 }}\nb = {{\n  x = 1\n}}\n", " ".repeat(10));
+        assert_eq!(fixed, joined);
+    }
+
+    #[test]
+    fn leaves_nested_objects_strings_and_heredocs() {
+        let text = "a = [for v in l : {\n  x = \"}\\n{\"\n  y = <<EOT\nfor\n]\nEOT\n}]\n";
+        assert_eq!(join_for_lines(text), None);
+    }
+}
