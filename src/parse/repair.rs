@@ -87,35 +87,46 @@ fn line_comment(out: &mut [u8], bytes: &[u8], start: usize, in_for: bool, change
 
 /// Index just past the closing quote of the string opening at `start`, stepping over `${…}`
 /// and `%{…}` (which may hold strings of their own). Strings never span lines in HCL, so an
-/// unterminated one stops at the end of its line.
+/// unterminated one stops at the end of its line. Iterative, with the nesting on the heap: this
+/// runs on files hcl-edit refused, which may be nested 10,000 deep.
 fn string_end(bytes: &[u8], start: usize) -> usize {
+    // Innermost context last: `None` inside a string, `Some(depth)` inside an interpolation.
+    let mut stack: Vec<Option<usize>> = vec![None];
     let mut j = start + 1;
-    while j < bytes.len() {
-        match bytes[j] {
-            b'\\' => j += 2,
-            b'"' => return j + 1,
-            b'\n' => return j,
-            b'$' | b'%' if bytes.get(j + 1) == Some(&bytes[j]) && bytes.get(j + 2) == Some(&b'{') => j += 3,
-            b'$' | b'%' if bytes.get(j + 1) == Some(&b'{') => {
-                let mut depth = 1;
-                j += 2;
-                while j < bytes.len() && depth > 0 {
-                    match bytes[j] {
-                        b'"' => {
-                            j = string_end(bytes, j);
-                            continue;
-                        }
-                        b'{' => depth += 1,
-                        b'}' => depth -= 1,
-                        _ => {}
-                    }
+    while let (Some(context), Some(&c)) = (stack.last_mut(), bytes.get(j)) {
+        match context {
+            None => match c {
+                b'\\' => j += 2,
+                b'"' => {
+                    stack.pop();
                     j += 1;
+                    if stack.is_empty() {
+                        return j;
+                    }
                 }
+                b'\n' => return j,
+                b'$' | b'%' if bytes.get(j + 1) == Some(&c) && bytes.get(j + 2) == Some(&b'{') => j += 3,
+                b'$' | b'%' if bytes.get(j + 1) == Some(&b'{') => {
+                    stack.push(Some(1));
+                    j += 2;
+                }
+                _ => j += 1,
+            },
+            Some(depth) => {
+                match c {
+                    b'"' => stack.push(None),
+                    b'{' => *depth += 1,
+                    b'}' if *depth <= 1 => {
+                        stack.pop();
+                    }
+                    b'}' => *depth -= 1,
+                    _ => {}
+                }
+                j += 1;
             }
-            _ => j += 1,
         }
     }
-    j
+    j.min(bytes.len())
 }
 
 /// Index just past a heredoc (`<<EOT` or `<<-EOT` … closing marker line), left untouched.
