@@ -88,15 +88,15 @@ fn duplicate_object_key() {
 }
 
 /// cloud-foundation-fabric modules/compute-vm: an index that is an iterator expression inside
-/// a `dynamic` block. The reference is right (`var.disks`), but the written-back text loses the
-/// index: hcl2json has `${var.disks[disk.value.key].mode}`.
-/// FIXME(issue 3, lead): `Step::Dynamic` prints `[*]` for any non-literal index; it could carry
-/// the index's source text instead.
+/// a `dynamic` block is written back as written (it was `[*]`), and the reference is kept.
 #[test]
 fn iterator_index_text() {
     let text = "resource \"r\" \"x\" {\n  dynamic \"disk\" {\n    for_each = var.disks\n    content {\n      mode = var.disks[disk.value.key].mode\n    }\n  }\n}\n";
-    let v = dump(text).expect("parses");
-    assert_eq!(v["resource"]["r"]["x"][0]["dynamic"]["disk"][0]["content"][0]["mode"], json!("${var.disks[*].mode}"));
+    let file = parse_text("t.tf", text, false).expect("parses");
+    let value = &file.body.blocks[0].body.blocks[0].body.blocks[0].body.attributes[0].value;
+    assert_eq!(value.to_string(), "var.disks[disk.value.key].mode");
+    let refs: Vec<String> = value.refs().iter().map(|r| r.to_string()).collect();
+    assert_eq!(refs, ["var.disks[*].mode"]);
 }
 
 /// hashicorp/terraform testdata: legacy splat `a.*.id` is written back as `a[*].id`, which the
