@@ -79,12 +79,18 @@ fn object_for_value_continued_on_next_line() {
 }
 
 /// terraform-google-network examples/*-network-firewall-policy, ecs-blueprints
-/// inference-triton: an object literal repeating a key. HashiCorp's parser accepts it (the last
-/// value wins in hcl2json: `{"a": 2}`).
-/// FIXME(issue 3, hcl-edit 0.10): hcl-edit rejects the whole file ("redefined object key").
+/// inference-triton: an object literal repeating a key. HashiCorp's parser accepts it and
+/// hcl2json keeps the last value; hcl-edit 0.10 rejects the file ("redefined object key"), so
+/// the parse stage retries with the earlier items blanked (`parse::repair`).
 #[test]
 fn duplicate_object_key() {
-    assert!(dump("f = { a = 1, a = 2 }\n").is_err_and(|m| m.contains("redefined object key")));
+    assert_eq!(dump("f = { a = 1, a = 2 }\n"), Ok(json!({"f": {"a": 2}})));
+    let text = "locals {\n  rules = [{\n    name = \"x\"\n    # again\n    name = \"y\"\n  }]\n}\noutput \"o\" { value = 1 }\n";
+    let file = parse_text("t.tf", text, false).expect("accepted as by HashiCorp");
+    assert_eq!(file.body.blocks[1].line, 8);
+    assert_eq!(to_hcl2json(&file.body)["locals"][0]["rules"], json!([{"name": "y"}]));
+    // Repeating an attribute of a block stays an error, as in Terraform.
+    assert!(dump("resource \"r\" \"x\" {\n  a = 1\n  a = 2\n}\n").is_err());
 }
 
 /// cloud-foundation-fabric modules/compute-vm: an index that is an iterator expression inside

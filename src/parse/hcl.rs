@@ -13,9 +13,10 @@ use hcl_edit::Span;
 pub fn parse(display: &str, text: &str) -> Result<ParsedFile, Diagnostic> {
     let body = match hcl_edit::parser::parse_body(text) {
         Ok(body) => body,
-        // Second chance for newlines inside `for` brackets, which hcl-edit rejects and HashiCorp
-        // accepts; the repair keeps byte offsets, so positions below still use `text`.
-        Err(err) => match super::repair::join_for_lines(text).and_then(|t| hcl_edit::parser::parse_body(&t).ok()) {
+        // Second chance for what hcl-edit rejects and HashiCorp accepts (newlines inside `for`
+        // brackets, repeated object keys); the repair keeps byte offsets, so positions below
+        // still use `text`.
+        Err(err) => match super::repair::repaired(text).and_then(|t| hcl_edit::parser::parse_body(&t).ok()) {
             Some(body) => body,
             None => return Err(syntax_error(display, text, &err)),
         },

@@ -7,6 +7,17 @@
 //! they end) to spaces. Every byte keeps its offset, so spans from the repaired text point at
 //! the same places in the original, which is what positions and excerpts are computed from.
 //! The parse stage only uses it after a failed parse, so valid files are never touched.
+//!
+//! Likewise HashiCorp's parser accepts an object literal that repeats a key (`{ a = 1, a = 2 }`;
+//! the last one wins), which hcl-edit rejects as "redefined object key" (terraform-google-network
+//! examples, ecs-blueprints). [`drop_duplicate_keys`] blanks the earlier items.
+
+/// Both repairs; `None` when neither changed anything.
+pub fn repaired(text: &str) -> Option<String> {
+    let joined = join_for_lines(text);
+    let deduped = drop_duplicate_keys(joined.as_deref().unwrap_or(text));
+    deduped.or(joined)
+}
 
 /// The text with every newline whose innermost enclosing bracket is a `[for …]` or `{for …}`
 /// replaced by a space (a `\r` before it too), and `#`/`//` comments ending on such a line
@@ -83,6 +94,109 @@ fn line_comment(out: &mut [u8], bytes: &[u8], start: usize, in_for: bool, change
         *changed = true;
     }
     end
+}
+
+/// One object literal being scanned: its items so far (key, byte range) and the current one.
+struct Object {
+    items: Vec<(Option<String>, usize, usize)>,
+    current: Option<(Option<String>, usize)>,
+}
+
+impl Object {
+    fn end_item(&mut self, end: usize) {
+        if let Some((key, start)) = self.current.take() {
+            self.items.push((key, start, end));
+        }
+    }
+}
+
+/// The text with the earlier of any two items of one object literal that have the same key
+/// blanked to spaces (line breaks kept), so that the last one wins as in HashiCorp's parser.
+/// Block bodies are left alone: a repeated attribute there is an error in Terraform too.
+/// `None` when no object repeats a key.
+pub fn drop_duplicate_keys(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = bytes.to_vec();
+    let mut changed = false;
+    // Open brackets; `Some` for an object literal.
+    let mut stack: Vec<Option<Object>> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        // At item level of an object, a key starts an item; separators end it.
+        if let Some(Some(object)) = stack.last_mut() {
+            if object.current.is_none() && !c.is_ascii_whitespace() && c != b',' && c != b'}' && c != b'#' && c != b'/'
+            {
+                let key = if c == b'"' {
+                    text.get(i + 1..string_end(bytes, i).saturating_sub(1)).map(str::to_string)
+                } else {
+                    let end = bytes[i..]
+                        .iter()
+                        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || !b.is_ascii()))
+                        .map_or(bytes.len(), |p| i + p);
+                    text.get(i..end).filter(|k| !k.is_empty()).map(str::to_string)
+                };
+                object.current = Some((key, i));
+            } else if c == b',' || c == b'\n' {
+                object.end_item(i + 1);
+            }
+        }
+        match c {
+            b'"' => i = string_end(bytes, i),
+            b'#' => i = line_comment(&mut out, bytes, i, false, &mut changed),
+            b'/' if bytes.get(i + 1) == Some(&b'/') => i = line_comment(&mut out, bytes, i, false, &mut changed),
+            b'/' if bytes.get(i + 1) == Some(&b'*') => {
+                i = find(bytes, i + 2, b"*/").map(|end| end + 2).unwrap_or(bytes.len());
+            }
+            b'<' if bytes.get(i + 1) == Some(&b'<') => i = heredoc_end(bytes, i),
+            b'{' => {
+                let object = is_value_position(bytes, i) && !starts_with_for(bytes, i + 1);
+                stack.push(object.then(|| Object { items: Vec::new(), current: None }));
+                i += 1;
+            }
+            b'[' | b'(' => {
+                stack.push(None);
+                i += 1;
+            }
+            b'}' | b']' | b')' => {
+                if let Some(Some(mut object)) = stack.pop() {
+                    object.end_item(i);
+                    changed |= blank_repeated(&mut out, &object.items);
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    if changed {
+        String::from_utf8(out).ok()
+    } else {
+        None
+    }
+}
+
+/// Blanks every item whose key comes again later in the same object; true when any was.
+fn blank_repeated(out: &mut [u8], items: &[(Option<String>, usize, usize)]) -> bool {
+    let mut changed = false;
+    for (n, (key, start, end)) in items.iter().enumerate() {
+        let Some(key) = key else { continue };
+        if items[n + 1..].iter().any(|(later, _, _)| later.as_deref() == Some(key.as_str())) {
+            for b in &mut out[*start..*end] {
+                if *b != b'\n' && *b != b'\r' {
+                    *b = b' ';
+                }
+            }
+            changed = true;
+        }
+    }
+    changed
+}
+
+/// True when the `{` at `at` opens a value (an object literal), not a block body: the previous
+/// significant character is an operator or an opening bracket rather than a name or label.
+fn is_value_position(bytes: &[u8], at: usize) -> bool {
+    let before = bytes[..at].iter().rposition(|c| !c.is_ascii_whitespace()).map(|p| bytes[p]);
+    matches!(before, Some(b'=' | b':' | b'(' | b'[' | b',' | b'?' | b'>' | b'{'))
 }
 
 /// Index just past the closing quote of the string opening at `start`, stepping over `${…}`
@@ -181,6 +295,16 @@ mod tests {
         assert_eq!(fixed.len(), text.len());
         let joined = format!("a = {{ for k, v in m : k => v{}? 1 : 2 }}\nb = {{\n  x = 1\n}}\n", " ".repeat(10));
         assert_eq!(fixed, joined);
+    }
+
+    #[test]
+    fn later_duplicate_key_wins_in_objects_only() {
+        let text = "x = { a = 1, \"a\" = [\n 2 ], b = { a = 3 } }\nresource \"r\" \"n\" {\n  a = 1\n  a = 2\n}\n";
+        let fixed = super::drop_duplicate_keys(text).expect("changed");
+        assert_eq!(fixed.len(), text.len());
+        assert!(fixed.starts_with("x = {        \"a\" = [\n 2 ], b = { a = 3 } }\n"), "{fixed}");
+        assert!(fixed.ends_with("  a = 1\n  a = 2\n}\n"), "block bodies untouched: {fixed}");
+        assert_eq!(super::drop_duplicate_keys("x = { a = 1\n b = 2 }\n"), None);
     }
 
     #[test]
