@@ -74,15 +74,17 @@ declare -A cmd=(
   [python-hcl2]="python3 $work/pyhcl2.py $folder"
 )
 order=(zumen-dump zumen-build hcl2json python-hcl2)
-declare -A median
+declare -A median cpu
 
 for name in "${order[@]}"; do
   if command -v hyperfine >/dev/null; then
     # Fewer runs for the slow peers keep the whole benchmark within minutes.
     n=$runs; [ "$name" = python-hcl2 ] && n=$(( runs < 3 ? runs : 3 ))
-    hyperfine --warmup 1 --runs "$n" --export-json "$work/$name.json" -N --shell=bash "${cmd[$name]}" >/dev/null 2>&1 \
-      || hyperfine --warmup 1 --runs "$n" --export-json "$work/$name.json" "${cmd[$name]}" >/dev/null
+    # Through a shell (the commands redirect output); hyperfine subtracts the shell's start-up.
+    hyperfine --warmup 1 --runs "$n" --export-json "$work/$name.json" --shell=bash "${cmd[$name]}" >/dev/null
     median[$name]=$(python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][0]['median'])" "$work/$name.json")
+    # CPU time (user + system, mean) is less sensitive than wall time to other load on the machine.
+    cpu[$name]=$(python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results'][0]; print(r['user'] + r['system'])" "$work/$name.json")
   else
     times=()
     for _ in $(seq "$runs"); do
@@ -90,13 +92,16 @@ for name in "${order[@]}"; do
       times+=("$(echo "$e - $s" | bc)")
     done
     median[$name]=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}')
+    cpu[$name]=${median[$name]}
   fi
-  printf '%-12s median %8.3f s   %s\n' "$name" "${median[$name]}" "${cmd[$name]}"
+  printf '%-12s median %8.3f s wall, %8.3f s CPU   %s\n' "$name" "${median[$name]}" "${cpu[$name]}" "${cmd[$name]}"
 done
 
 ratio() { python3 -c "print(f'{float(\"$1\")/float(\"$2\"):.1f}')"; }
 echo
-echo "hcl2json    / zumen-dump : $(ratio "${median[hcl2json]}" "${median[zumen-dump]}")x   (target >= 10x)"
-echo "python-hcl2 / zumen-dump : $(ratio "${median[python-hcl2]}" "${median[zumen-dump]}")x   (target >= 100x)"
-echo "hcl2json    / zumen-build: $(ratio "${median[hcl2json]}" "${median[zumen-build]}")x"
-echo "python-hcl2 / zumen-build: $(ratio "${median[python-hcl2]}" "${median[zumen-build]}")x"
+echo "ratios of median wall time (CPU time in brackets):"
+for z in zumen-dump zumen-build; do
+  printf 'hcl2json    / %-11s: %6sx  (%sx)   target >= 10x\n' "$z" "$(ratio "${median[hcl2json]}" "${median[$z]}")" "$(ratio "${cpu[hcl2json]}" "${cpu[$z]}")"
+  printf 'python-hcl2 / %-11s: %6sx  (%sx)   target >= 100x\n' "$z" "$(ratio "${median[python-hcl2]}" "${median[$z]}")" "$(ratio "${cpu[python-hcl2]}" "${cpu[$z]}")"
+done
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
