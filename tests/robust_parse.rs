@@ -112,3 +112,15 @@ fn legacy_splat_written_as_full_splat() {
     let v = dump("o = aws_instance.foo.*.id\n").expect("parses");
     assert_eq!(v["o"], json!("${aws_instance.foo[*].id}"));
 }
+
+/// Shared case 004 (CRLF file): HashiCorp keeps `\r\n` inside heredoc values (`"x\r\ny\r\n"`);
+/// hcl-edit drops the `\r` of an indented (`<<-`) heredoc while dedenting, and keeps it in a plain
+/// one. Case 004 asks for the same model as the LF file and no `\r` in any output, so the
+/// difference is harmless there; the conformance script reports it as a disagreement.
+/// FIXME(issue 3): decide whether the parse stage should keep `\r\n` (HashiCorp's value) and
+/// leave normalisation to the model, as `model/build.rs` already does for descriptions.
+#[test]
+fn crlf_heredocs() {
+    let v = dump("a = <<-EOT\r\n  x\r\n  y\r\nEOT\r\nb = <<EOT\r\nx\r\nEOT\r\n").expect("parses");
+    assert_eq!(v, json!({"a": "x\ny\n", "b": "x\r\n"}));
+}
