@@ -135,6 +135,9 @@ fn traversal(
 ) -> Expr {
     let mut steps = Vec::new();
     let mut extra_refs = Vec::new();
+    // An index that is an expression (`[disk.value.key]`) is a `Step::Dynamic`, which prints as
+    // `[*]`; such a traversal keeps its source text so that it is written back as written.
+    let mut expression_index = false;
     for op in operators {
         steps.push(match op.value() {
             TraversalOperator::GetAttr(ident) => Step::Attr(ident.as_str().to_string()),
@@ -145,6 +148,7 @@ fn traversal(
                 Expr::String(s) => Step::Index(s),
                 other => {
                     collect(&other, &mut extra_refs);
+                    expression_index = true;
                     Step::Dynamic
                 }
             },
@@ -153,7 +157,7 @@ fn traversal(
     match base {
         Expression::Variable(v) if !scope.is_bound(v.as_str()) => {
             let r = Ref { root: v.as_str().to_string(), steps };
-            if extra_refs.is_empty() {
+            if extra_refs.is_empty() && !expression_index {
                 Expr::Ref(r)
             } else {
                 extra_refs.insert(0, r);

@@ -13,7 +13,13 @@ use hcl_edit::Span;
 pub fn parse(display: &str, text: &str) -> Result<ParsedFile, Diagnostic> {
     let body = match hcl_edit::parser::parse_body(text) {
         Ok(body) => body,
-        Err(err) => return Err(syntax_error(display, text, &err)),
+        // Second chance for what hcl-edit rejects and HashiCorp accepts (newlines inside `for`
+        // brackets, repeated object keys); the repair keeps byte offsets, so positions below
+        // still use `text`.
+        Err(err) => match super::repair::repaired(text).and_then(|t| hcl_edit::parser::parse_body(&t).ok()) {
+            Some(body) => body,
+            None => return Err(syntax_error(display, text, &err)),
+        },
     };
     let index = LineIndex::new(text);
     let body = convert_body(&body, &index, &Scope::default(), true);

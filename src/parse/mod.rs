@@ -7,10 +7,12 @@
 //! `.terraform/modules/modules.json`; a call chain that comes back to a directory it is already
 //! in stops there with a warning.
 
+pub mod dump;
 mod expr;
 mod hcl;
 mod json;
 mod lex;
+mod repair;
 pub mod source;
 
 use crate::diagnostic::{Diagnostic, Level, Location};
