@@ -13,6 +13,9 @@ fn view<'a>(diagrams: &'a [Diagram], id: &str) -> Option<&'a Diagram> {
 
 #[test]
 fn case_029_root_detail_has_one_node_per_resource() {
+    if common::skip_without_shared() {
+        return;
+    }
     let model = common::case_model("029");
     let a = analyze(&model, &Catalog::builtin());
     let arch = view(&a.diagrams, "architecture").expect("architecture");

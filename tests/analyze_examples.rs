@@ -155,7 +155,10 @@ fn three_tier_traffic() {
 /// with the same result, within the level-of-detail limit, with no dangling edge.
 #[test]
 fn shared_cases_analyze_cleanly() {
-    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/cases");
+    if common::skip_without_shared() {
+        return;
+    }
+    let root = common::shared_root();
     let Ok(entries) = std::fs::read_dir(&root) else { return };
     let mut dirs: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_dir()).collect();
     dirs.sort();

@@ -24,6 +24,9 @@ fn copy_dir(from: &Path, to: &Path) {
 
 #[test]
 fn builds_every_format_into_the_output_dir() {
+    if common::skip_without_shared() {
+        return;
+    }
     let out = tempfile::tempdir().expect("tempdir");
     zumen().args(["build"]).arg(case_dir("020")).arg("-o").arg(out.path()).assert().success();
     for f in ["architecture.svg", "responsibilities.svg", "DESIGN.md", "index.html", "model.json"] {
@@ -39,6 +42,9 @@ fn builds_every_format_into_the_output_dir() {
 
 #[test]
 fn format_picks_a_subset() {
+    if common::skip_without_shared() {
+        return;
+    }
     let out = tempfile::tempdir().expect("tempdir");
     zumen().arg("build").arg(case_dir("030")).arg("-o").arg(out.path()).args(["--format", "json"]).assert().success();
     let names: Vec<String> = std::fs::read_dir(out.path())
@@ -54,6 +60,9 @@ fn format_picks_a_subset() {
 /// output stays as it was.
 #[test]
 fn case_031_syntax_error_fails_and_keeps_previous_output() {
+    if common::skip_without_shared() {
+        return;
+    }
     let out = tempfile::tempdir().expect("tempdir");
     std::fs::write(out.path().join("DESIGN.md"), "previous run\n").expect("seed");
     let assert = zumen().arg("build").arg(case_dir("031")).arg("-o").arg(out.path()).assert().code(2);
@@ -84,6 +93,9 @@ fn case_030_empty_directory_is_a_clear_error() {
 
 #[test]
 fn unknown_theme_is_an_error() {
+    if common::skip_without_shared() {
+        return;
+    }
     let out = tempfile::tempdir().expect("tempdir");
     let assert = zumen()
         .arg("build")
@@ -98,6 +110,9 @@ fn unknown_theme_is_an_error() {
 
 #[test]
 fn recursive_builds_each_root_and_reports_the_broken_one() {
+    if common::skip_without_shared() {
+        return;
+    }
     let src = tempfile::tempdir().expect("tempdir");
     copy_dir(&case_dir("020"), &src.path().join("envs/good"));
     copy_dir(&case_dir("031"), &src.path().join("envs/broken"));
@@ -124,6 +139,9 @@ fn recursive_builds_each_root_and_reports_the_broken_one() {
 #[cfg(unix)]
 #[test]
 fn recursive_walk_survives_symlink_loops() {
+    if common::skip_without_shared() {
+        return;
+    }
     let src = tempfile::tempdir().expect("tempdir");
     copy_dir(&case_dir("030"), &src.path().join("a"));
     std::os::unix::fs::symlink(src.path(), src.path().join("a/loop")).expect("symlink");

@@ -8,6 +8,9 @@ use zumen::syntax::Expr;
 
 #[test]
 fn case_001_pipes_parse_and_reference() {
+    if common::skip_without_shared() {
+        return;
+    }
     let m = case_model("001");
     assert!(errors(&m).is_empty());
     let vars = addresses(&m, ItemKind::Variable);
@@ -20,6 +23,9 @@ fn case_001_pipes_parse_and_reference() {
 
 #[test]
 fn case_004_crlf_parses_with_right_lines() {
+    if common::skip_without_shared() {
+        return;
+    }
     let m = case_model("004");
     assert!(errors(&m).is_empty(), "{:?}", errors(&m));
     let web = &m.items[m.find("aws_instance.web").expect("web")];
@@ -31,6 +37,9 @@ fn case_004_crlf_parses_with_right_lines() {
 
 #[test]
 fn case_005_bom_is_ignored() {
+    if common::skip_without_shared() {
+        return;
+    }
     let m = case_model("005");
     assert!(m.diagnostics.iter().all(|d| d.level < zumen::diagnostic::Level::Warning), "{:?}", m.diagnostics);
     let ex = &m.items[m.find("aws_instance.example").expect("instance")];
@@ -41,6 +50,9 @@ fn case_005_bom_is_ignored() {
 
 #[test]
 fn case_006_escaped_template_sequences_are_literal() {
+    if common::skip_without_shared() {
+        return;
+    }
     let m = case_model("006");
     assert!(errors(&m).is_empty());
     assert_ref(&m, "aws_iam_policy.home_dirs", "data.aws_iam_policy_document.home_dirs");
@@ -57,6 +69,9 @@ fn case_006_escaped_template_sequences_are_literal() {
 
 #[test]
 fn case_008_template_iterators_are_not_references() {
+    if common::skip_without_shared() {
+        return;
+    }
     let m = case_model("008");
     assert!(errors(&m).is_empty());
     assert_ref(&m, "local.map_roles", "var.admin_role_arns");
@@ -69,6 +84,9 @@ fn case_008_template_iterators_are_not_references() {
 
 #[test]
 fn case_009_comments_after_operators() {
+    if common::skip_without_shared() {
+        return;
+    }
     let m = case_model("009");
     assert!(errors(&m).is_empty());
     let alarm = &m.items[m.find("aws_cloudwatch_metric_alarm.stale_data").expect("alarm")];
@@ -82,6 +100,9 @@ fn case_009_comments_after_operators() {
 
 #[test]
 fn case_011_operator_precedence() {
+    if common::skip_without_shared() {
+        return;
+    }
     let m = case_model("011");
     assert!(errors(&m).is_empty());
     let num = |a: &str| m.local_value(a);
@@ -106,6 +127,9 @@ fn case_011_operator_precedence() {
 
 #[test]
 fn case_012_unicode_identifiers_and_import() {
+    if common::skip_without_shared() {
+        return;
+    }
     let m = case_model("012");
     assert!(errors(&m).is_empty());
     let id = m.find("azuread_group.équipe_réseau").expect("unicode resource");
@@ -119,6 +143,9 @@ fn case_012_unicode_identifiers_and_import() {
 
 #[test]
 fn case_013_indented_heredocs() {
+    if common::skip_without_shared() {
+        return;
+    }
     let m = case_model("013");
     assert!(errors(&m).is_empty());
     let intent = |a: &str| m.items[m.find(a).expect(a)].annotation.intent.clone().unwrap_or_default();
@@ -132,6 +159,9 @@ fn case_013_indented_heredocs() {
 
 #[test]
 fn case_014_optional_with_default() {
+    if common::skip_without_shared() {
+        return;
+    }
     let m = case_model("014");
     assert!(m.diagnostics.is_empty(), "{:?}", m.diagnostics);
     let var = &m.items[m.find("var.network_rule").expect("var")];
@@ -145,6 +175,9 @@ fn case_014_optional_with_default() {
 
 #[test]
 fn case_015_object_colons_and_empty_map() {
+    if common::skip_without_shared() {
+        return;
+    }
     let m = case_model("015");
     assert!(errors(&m).is_empty());
     let tags = m.items[m.find("var.tags").expect("tags")].attr("default").expect("default").to_string();
@@ -158,6 +191,9 @@ fn case_015_object_colons_and_empty_map() {
 
 #[test]
 fn case_017_provider_functions() {
+    if common::skip_without_shared() {
+        return;
+    }
     let m = case_model("017");
     assert!(m.diagnostics.is_empty(), "{:?}", m.diagnostics);
     assert_ref(&m, "local.parsed_role", "var.role_arn");
@@ -173,6 +209,9 @@ fn case_017_provider_functions() {
 
 #[test]
 fn case_018_new_block_types() {
+    if common::skip_without_shared() {
+        return;
+    }
     let m = case_model("018");
     assert!(m.diagnostics.is_empty(), "{:?}", m.diagnostics);
     assert_eq!(addresses(&m, ItemKind::Resource), ["aws_instance.web", "aws_s3_bucket.logs"]);
@@ -192,6 +231,9 @@ fn case_018_new_block_types() {
 
 #[test]
 fn case_019_attribute_references_point_at_resources() {
+    if common::skip_without_shared() {
+        return;
+    }
     let m = case_model("019");
     assert_ref(&m, "azuread_service_principal.portal_sp", "azuread_application.portal");
     assert_ref(&m, "azuread_application_password.portal_secret", "azuread_application.portal");
@@ -206,6 +248,9 @@ fn case_019_attribute_references_point_at_resources() {
 
 #[test]
 fn case_020_nested_local_modules() {
+    if common::skip_without_shared() {
+        return;
+    }
     let m = case_model("020");
     assert!(warnings(&m).is_empty(), "{:?}", warnings(&m));
     assert_eq!(m.files.len(), 4);
@@ -237,6 +282,9 @@ fn case_020_nested_local_modules() {
 
 #[test]
 fn case_020_paths_are_relative_to_the_calling_module_not_the_cwd() {
+    if common::skip_without_shared() {
+        return;
+    }
     let dir = case_dir("020");
     let here = std::env::current_dir().expect("cwd");
     std::env::set_current_dir(std::env::temp_dir()).expect("chdir");
@@ -247,6 +295,9 @@ fn case_020_paths_are_relative_to_the_calling_module_not_the_cwd() {
 
 #[test]
 fn case_023_count_and_no_count() {
+    if common::skip_without_shared() {
+        return;
+    }
     let m = case_model("023");
     assert!(errors(&m).is_empty());
     let inst = |a: &str| m.items[m.find(a).unwrap_or_else(|| panic!("{a}"))].instances.clone();
@@ -266,6 +317,9 @@ fn case_023_count_and_no_count() {
 
 #[test]
 fn case_024_unresolvable_module_sources() {
+    if common::skip_without_shared() {
+        return;
+    }
     let m = case_model("024");
     let w = warnings(&m);
     let missing: Vec<_> = w.iter().filter(|d| d.contains("module.missing")).collect();
@@ -289,6 +343,9 @@ fn case_024_unresolvable_module_sources() {
 
 #[test]
 fn case_025_dynamic_blocks() {
+    if common::skip_without_shared() {
+        return;
+    }
     let m = case_model("025");
     assert!(m.diagnostics.is_empty(), "{:?}", m.diagnostics);
     let mut nodes = addresses(&m, ItemKind::Resource);
@@ -300,6 +357,9 @@ fn case_025_dynamic_blocks() {
 
 #[test]
 fn case_026_tf_json_mixed_with_hcl() {
+    if common::skip_without_shared() {
+        return;
+    }
     let m = case_model("026");
     assert!(errors(&m).is_empty(), "{:?}", errors(&m));
     assert_eq!(m.files.len(), 2);
@@ -326,6 +386,9 @@ fn case_026_tf_json_mixed_with_hcl() {
 
 #[test]
 fn case_027_comment_attachment() {
+    if common::skip_without_shared() {
+        return;
+    }
     let m = case_model("027");
     let header = m.header.clone().expect("module header");
     assert!(header.starts_with("# Payments service"), "{header}");
@@ -349,6 +412,9 @@ fn case_027_comment_attachment() {
 
 #[test]
 fn case_029_scale() {
+    if common::skip_without_shared() {
+        return;
+    }
     let m = case_model("029");
     assert_eq!(m.of_kind(ItemKind::Resource).count(), 422);
     assert_ref(&m, "aws_security_group.stack_03_item_05", "aws_vpc.stack_03");
@@ -357,6 +423,9 @@ fn case_029_scale() {
 
 #[test]
 fn case_030_minimal() {
+    if common::skip_without_shared() {
+        return;
+    }
     let m = case_model("030");
     assert!(m.diagnostics.is_empty());
     assert_eq!(addresses(&m, ItemKind::Resource), ["random_pet.name"]);
@@ -371,6 +440,9 @@ fn case_030_minimal() {
 
 #[test]
 fn case_031_syntax_error_names_file_and_line() {
+    if common::skip_without_shared() {
+        return;
+    }
     let m = case_model("031");
     let errs = errors(&m);
     assert_eq!(errs.len(), 1, "{errs:?}");

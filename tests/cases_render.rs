@@ -64,6 +64,9 @@ fn assert_no_overlaps(nodes: &[SvgNode]) {
 
 #[test]
 fn case_004_no_carriage_returns_and_same_as_lf() {
+    if common::skip_without_shared() {
+        return;
+    }
     let crlf = build_dir(&case_dir("004"));
     for a in &crlf.artifacts {
         assert!(!a.bytes.contains(&b'\r'), "{} holds a CR", a.path.display());
@@ -86,6 +89,9 @@ fn case_004_no_carriage_returns_and_same_as_lf() {
 
 #[test]
 fn case_005_no_byte_order_mark_in_output() {
+    if common::skip_without_shared() {
+        return;
+    }
     let out = build_dir(&case_dir("005"));
     for a in &out.artifacts {
         let pos = a.bytes.windows(3).position(|w| w == [0xEF, 0xBB, 0xBF]);
@@ -99,6 +105,9 @@ fn case_005_no_byte_order_mark_in_output() {
 
 #[test]
 fn case_012_utf8_text_kept_verbatim() {
+    if common::skip_without_shared() {
+        return;
+    }
     let out = build_dir(&case_dir("012"));
     let svg = artifact(&out, "architecture.svg");
     assert!(svg.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
@@ -116,6 +125,9 @@ fn case_012_utf8_text_kept_verbatim() {
 
 #[test]
 fn case_019_nodes_are_placed_apart() {
+    if common::skip_without_shared() {
+        return;
+    }
     let out = build_dir(&case_dir("019"));
     let nodes = svg_nodes(artifact(&out, "architecture.svg"));
     assert!(nodes.len() >= 2);
@@ -132,6 +144,9 @@ fn case_019_nodes_are_placed_apart() {
 
 #[test]
 fn case_020_module_groups_nest() {
+    if common::skip_without_shared() {
+        return;
+    }
     let out = build_dir(&case_dir("020"));
     let svg = artifact(&out, "architecture.svg");
     let doc = roxmltree::Document::parse(svg).expect("XML");
@@ -163,6 +178,9 @@ fn case_020_module_groups_nest() {
 
 #[test]
 fn case_025_dynamic_blocks_make_no_nodes() {
+    if common::skip_without_shared() {
+        return;
+    }
     let out = build_dir(&case_dir("025"));
     let titles: Vec<String> = svg_nodes(artifact(&out, "architecture.svg")).into_iter().map(|n| n.title).collect();
     for bad in ["ingress", "egress", "timeouts", "rule", "dynamic", "content"] {
@@ -182,6 +200,9 @@ fn case_025_dynamic_blocks_make_no_nodes() {
 
 #[test]
 fn case_026_json_only_directory_draws_something() {
+    if common::skip_without_shared() {
+        return;
+    }
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::copy(case_dir("026").join("search.tf.json"), dir.path().join("search.tf.json")).expect("copy");
     let out = build_dir(dir.path());
@@ -190,6 +211,9 @@ fn case_026_json_only_directory_draws_something() {
 
 #[test]
 fn case_029_scale_is_fast_bounded_and_deterministic() {
+    if common::skip_without_shared() {
+        return;
+    }
     let started = std::time::Instant::now();
     let a = build_dir(&case_dir("029"));
     assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
@@ -219,6 +243,9 @@ fn case_029_scale_is_fast_bounded_and_deterministic() {
 
 #[test]
 fn case_030_minimal_one_node_no_edges() {
+    if common::skip_without_shared() {
+        return;
+    }
     let out = build_dir(&case_dir("030"));
     assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
     let svg = artifact(&out, "architecture.svg");

@@ -1,6 +1,8 @@
 //! `zumen check` end to end: output, exit codes, the JSON report's schema (docs/check-json.md),
 //! and shared case 027 (comment attachment) seen through the CLI.
 
+mod common;
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::Path;
@@ -106,6 +108,9 @@ fn json_report_schema() {
 
 #[test]
 fn case_027_attachment_through_the_cli() {
+    if common::skip_without_shared() {
+        return;
+    }
     let (code, stdout, _) = check(&[CASE_027, "--format", "json"], Path::new("."));
     assert_eq!(code, 1, "the orphan comment leaves aws_lb_target_group.app without intent");
     let report: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}"));

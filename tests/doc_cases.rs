@@ -63,6 +63,9 @@ fn assert_no_cr(d: &Docs) {
 
 #[test]
 fn case_001_pipes_escaped_in_tables_and_literal_in_html() {
+    if common::skip_without_shared() {
+        return;
+    }
     let d = docs("001");
     assert_tables_consistent(&d.md);
     assert!(row(&d.md, "| `storage_replication`").contains("pick one of LRS \\| GRS \\| ZRS"));
@@ -74,6 +77,9 @@ fn case_001_pipes_escaped_in_tables_and_literal_in_html() {
 
 #[test]
 fn case_004_crlf_heredoc_description_is_one_row() {
+    if common::skip_without_shared() {
+        return;
+    }
     let d = docs("004");
     assert_no_cr(&d);
     assert_tables_consistent(&d.md);
@@ -85,6 +91,9 @@ fn case_004_crlf_heredoc_description_is_one_row() {
 
 #[test]
 fn case_012_unicode_names_kept_verbatim() {
+    if common::skip_without_shared() {
+        return;
+    }
     let d = docs("012");
     assert!(d.md.contains("`azuread_group.équipe_réseau`"));
     assert!(d.md.contains("Nom affiché du groupe « sécurité »"));
@@ -96,6 +105,9 @@ fn case_012_unicode_names_kept_verbatim() {
 
 #[test]
 fn case_013_heredoc_paragraphs_without_code_block_indent() {
+    if common::skip_without_shared() {
+        return;
+    }
     let d = docs("013");
     let motd = row(&d.md, "| `motd`");
     assert!(motd.contains("| First paragraph of the description.<br><br>Second paragraph"), "{motd}");
@@ -105,6 +117,9 @@ fn case_013_heredoc_paragraphs_without_code_block_indent() {
 
 #[test]
 fn case_014_optional_type_text_and_default() {
+    if common::skip_without_shared() {
+        return;
+    }
     let d = docs("014");
     let rule = row(&d.md, "| `network_rule`");
     assert!(rule.contains("optional(string, \"Deny\")") && rule.contains("optional(number, 7)"), "{rule}");
@@ -113,6 +128,9 @@ fn case_014_optional_type_text_and_default() {
 
 #[test]
 fn case_017_requirements_listed() {
+    if common::skip_without_shared() {
+        return;
+    }
     let d = docs("017");
     assert!(d.md.contains("- **Terraform:** `>= 1.8.0`"));
     assert!(d.md.contains("| `aws` | `hashicorp/aws` | `>= 5.40.0` |"), "{}", d.md);
@@ -120,6 +138,9 @@ fn case_017_requirements_listed() {
 
 #[test]
 fn case_018_import_marker() {
+    if common::skip_without_shared() {
+        return;
+    }
     let d = docs("018");
     let logs = d.md.split("#### `aws_s3_bucket.logs`").nth(1).expect("logs section");
     let logs = logs.split("#### ").next().unwrap_or_default();
@@ -130,6 +151,9 @@ fn case_018_import_marker() {
 
 #[test]
 fn case_023_multiplicity_shown() {
+    if common::skip_without_shared() {
+        return;
+    }
     let d = docs("023");
     assert!(d.md.contains("- **Instances:** ×3 (`count = var.az_count`)"), "{}", d.md);
     assert!(d.md.contains("- **Instances:** ×2 (`count = 2`)"));
@@ -139,6 +163,9 @@ fn case_023_multiplicity_shown() {
 
 #[test]
 fn case_024_module_table_lists_every_call() {
+    if common::skip_without_shared() {
+        return;
+    }
     let d = docs("024");
     assert_tables_consistent(&d.md);
     assert!(row(&d.md, "| [`module.vpc`]").contains("| `terraform-aws-modules/vpc/aws` | `5.7.1` | remote |"));
@@ -150,6 +177,9 @@ fn case_024_module_table_lists_every_call() {
 
 #[test]
 fn case_027_header_and_descriptions() {
+    if common::skip_without_shared() {
+        return;
+    }
     let d = docs("027");
     assert!(d.md.contains("# Payments service"));
     assert!(d.md.contains("Module header: this block describes the module as a whole."));
@@ -167,6 +197,9 @@ fn case_027_header_and_descriptions() {
 
 #[test]
 fn case_029_every_resource_documented_deterministically() {
+    if common::skip_without_shared() {
+        return;
+    }
     let d = docs("029");
     assert_eq!(d.md.matches("\n#### `").count(), 422);
     let again = docs("029");
@@ -181,6 +214,9 @@ fn case_029_every_resource_documented_deterministically() {
 
 #[test]
 fn case_030_minimal_has_no_empty_tables() {
+    if common::skip_without_shared() {
+        return;
+    }
     let d = docs("030");
     for text in [&d.md, &d.html] {
         for word in ["None", "null", "undefined"] {
@@ -201,6 +237,9 @@ fn case_030_minimal_has_no_empty_tables() {
 /// interpreted `edges` may fold the listener into the load balancer → target group edge.
 #[test]
 fn case_027_references_in_json() {
+    if common::skip_without_shared() {
+        return;
+    }
     let v: serde_json::Value = serde_json::from_str(&docs("027").json).expect("valid JSON");
     let refs = v["references"].as_array().expect("references");
     let has = |from: &str, to: &str| refs.iter().any(|r| r["from"] == from && r["to"] == to);
@@ -214,6 +253,9 @@ fn case_027_references_in_json() {
 /// hold the original text with literal pipes, in code spans too.
 #[test]
 fn case_001_gfm_renders_cells_with_literal_pipes() {
+    if common::skip_without_shared() {
+        return;
+    }
     use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
     let d = docs("001");
     let mut cells: Vec<String> = Vec::new();
@@ -251,6 +293,9 @@ fn example_hackathon_documents_hold_together() {
 
 #[test]
 fn case_024_and_029_links_resolve() {
+    if common::skip_without_shared() {
+        return;
+    }
     for case in ["024", "029"] {
         let d = docs(case);
         doc_support::assert_links_resolve(&d.md, &d.html);
