@@ -34,7 +34,12 @@ impl Env for ModuleEnv<'_> {
                 self.active.borrow_mut().remove(&address);
                 Some(Value::List(vec![Value::Unknown; n?]))
             }
-            ItemKind::Variable => eval(item.attr("default")?, self),
+            // A module's variable takes the calling block's argument, evaluated where the call
+            // is; only without an argument does the default apply.
+            ItemKind::Variable => match self.call_argument(&item.module, name) {
+                Some(argument) => argument,
+                None => eval(item.attr("default")?, self),
+            },
             ItemKind::Local => {
                 if !self.active.borrow_mut().insert(address.clone()) {
                     return None;
@@ -45,6 +50,30 @@ impl Env for ModuleEnv<'_> {
             }
             _ => None,
         }
+    }
+}
+
+impl ModuleEnv<'_> {
+    /// `Some(value)` when module `module`'s call passes argument `name` (`Some(None)`: passed but
+    /// not constant); `None` when it passes nothing or this is the root.
+    fn call_argument(&self, module: &str, name: &str) -> Option<Option<Value>> {
+        if module.is_empty() {
+            return None;
+        }
+        let call = &self.model.items[self.model.find(module)?];
+        let argument = call.attr(name)?;
+        let key = format!("{module}.var.{name}");
+        if !self.active.borrow_mut().insert(key.clone()) {
+            return Some(None);
+        }
+        let caller = ModuleEnv {
+            model: self.model,
+            prefix: super::refs::prefix_of(&call.module),
+            active: RefCell::new(self.active.borrow().clone()),
+        };
+        let value = eval(argument, &caller);
+        self.active.borrow_mut().remove(&key);
+        Some(value)
     }
 }
 
@@ -72,6 +101,29 @@ pub fn evaluate(model: &mut Model) {
     }
     for (id, instances) in results {
         model.items[id].instances = instances;
+    }
+    // Everything inside a module call that creates no instance is not created either.
+    let absent: Vec<String> = model
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Module && creates_nothing(&i.instances))
+        .map(|i| i.address.clone())
+        .collect();
+    for item in model.items.iter_mut().filter(|i| matches!(i.kind, ItemKind::Resource | ItemKind::Data)) {
+        if let Some(call) =
+            absent.iter().find(|call| item.module == **call || item.module.starts_with(&format!("{call}.")))
+        {
+            item.instances = Instances::Count { expr: format!("{call} creates no instance"), value: Some(0) };
+        }
+    }
+}
+
+/// A `count` of 0 or a `for_each` over nothing, with default inputs.
+fn creates_nothing(instances: &Instances) -> bool {
+    match instances {
+        Instances::Count { value, .. } => *value == Some(0),
+        Instances::ForEach { keys, .. } => keys.as_ref().is_some_and(Vec::is_empty),
+        Instances::Single => false,
     }
 }
 
