@@ -16,10 +16,14 @@ pub struct FromComment {
     pub unknown: Vec<(String, usize)>,
 }
 
-/// Reads the tags of a leading comment. A comment with no tags at all is the intent as a whole.
+/// Reads the tags of a leading comment. A comment with no tags at all is the intent as a whole,
+/// unless it is only decoration: rules (`# -------`) and section banners
+/// (`# ------- IAM Roles -------`) title a part of a file, they do not explain the block below.
 pub fn from_comment(lines: &[String]) -> FromComment {
     let mut out = FromComment::default();
-    if lines.is_empty() {
+    let kept: Vec<String> = lines.iter().filter(|l| !is_rule(l)).cloned().collect();
+    let lines = &kept[..];
+    if lines.is_empty() || lines.iter().all(|l| is_banner(l) || l.trim().is_empty()) {
         return out;
     }
     let tagged: Vec<Option<(String, String)>> = lines.iter().map(|l| split_tag(l)).collect();
@@ -58,6 +62,45 @@ pub fn from_comment(lines: &[String]) -> FromComment {
         i = j;
     }
     out
+}
+
+const DECORATION: &[char] = &['-', '=', '*', '#', '~', '_', '+', '/'];
+
+/// A line of decoration only (`-----`, `=====`, `####`).
+fn is_rule(line: &str) -> bool {
+    let t = line.trim();
+    t.chars().count() >= 3 && t.chars().all(|c| DECORATION.contains(&c))
+}
+
+/// A section banner: text framed by runs of decoration (`--- IAM Roles ---`, `=== Network ===`).
+fn is_banner(line: &str) -> bool {
+    let t = line.trim();
+    let framed = |s: &str| s.chars().take(2).filter(|c| DECORATION.contains(c)).count() == 2;
+    framed(t) && framed(&t.chars().rev().collect::<String>())
+}
+
+/// Words that add nothing to a label comment (`# Create the VPC`).
+const FILLER: &[&str] = &[
+    "a", "an", "the", "for", "of", "create", "creates", "creating", "define", "defines", "resource", "this", "new",
+    "and", "to", "our", "main",
+];
+
+/// True when an untagged comment only restates the block's type and name (`# ECS Cluster` above
+/// `resource "aws_ecs_cluster" "main"`): a label, not a reason, so it must not count as intent.
+pub fn restates(intent: &str, labels: &[String]) -> bool {
+    let known: Vec<String> = labels
+        .iter()
+        .flat_map(|l| l.split(|c: char| !c.is_alphanumeric()).map(str::to_lowercase).collect::<Vec<_>>())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let words: Vec<String> =
+        intent.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    !words.is_empty()
+        && words.len() <= 6
+        && words.iter().all(|w| {
+            let singular = w.strip_suffix('s').unwrap_or(w);
+            FILLER.contains(&w.as_str()) || known.iter().any(|k| k == w || k == singular)
+        })
 }
 
 /// `@tag value` at the start of a comment line.
@@ -139,6 +182,22 @@ mod tests {
         let a = from_comment(&lines("First line\nsecond line")).annotation;
         assert_eq!(a.intent.as_deref(), Some("First line\nsecond line"));
         assert_eq!(a.intent_source, Some(AnnotationSource::Comment));
+    }
+
+    #[test]
+    fn rules_and_banners_are_no_intent() {
+        assert_eq!(from_comment(&lines("------- IAM Roles -------")).annotation.intent, None);
+        assert_eq!(from_comment(&lines("==========\n== Network ==\n==========")).annotation.intent, None);
+        let a = from_comment(&lines("-----------\nKeeps the queue private.\n-----------")).annotation;
+        assert_eq!(a.intent.as_deref(), Some("Keeps the queue private."));
+    }
+
+    #[test]
+    fn label_comments_restate_the_block() {
+        let labels = vec!["aws_ecs_cluster".to_string(), "main".to_string()];
+        assert!(restates("ECS Cluster", &labels));
+        assert!(restates("Create the ECS clusters", &labels));
+        assert!(!restates("One cluster for the API and its one-off tasks.", &labels));
     }
 
     #[test]

@@ -95,7 +95,15 @@ fn add_block(
             );
             return;
         }
-        let comment = annotate::from_comment(&block.leading_comment);
+        let mut comment = annotate::from_comment(&block.leading_comment);
+        // An untagged comment that only names the block (`# ECS Cluster`) is a label, not intent.
+        let untagged = comment.annotation.intent.is_some()
+            && comment.annotation.role.is_none()
+            && !block.leading_comment.iter().any(|l| l.trim_start().starts_with("@intent"));
+        if untagged && comment.annotation.intent.as_deref().is_some_and(|i| annotate::restates(i, &block.labels)) {
+            comment.annotation.intent = None;
+            comment.annotation.intent_source = None;
+        }
         for (tag, offset) in &comment.unknown {
             let hint = annotate::suggest(tag).map(|t| format!("; did you mean @{t}?")).unwrap_or_default();
             let line = location.line.saturating_sub(block.leading_comment.len()) + offset;

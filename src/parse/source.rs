@@ -97,6 +97,12 @@ fn block_comment_lines(raw: &[String]) -> Vec<String> {
     out
 }
 
+/// A licence notice is not a description of the module.
+fn is_license(lines: &[String]) -> bool {
+    let first = lines.first().map(|l| l.trim().to_ascii_lowercase()).unwrap_or_default();
+    first.starts_with("copyright") || lines.iter().any(|l| l.contains("SPDX-License-Identifier"))
+}
+
 /// The module header of a file: a comment block at the very top that is separated from what
 /// follows by a blank line, or a `/** … */` doc block at the top.
 pub fn header(index: &LineIndex<'_>) -> Option<String> {
@@ -122,7 +128,7 @@ pub fn header(index: &LineIndex<'_>) -> Option<String> {
         let t = index.line(l).trim();
         t.starts_with('#') || t.starts_with("//") || t.starts_with("/*") || t.starts_with('*')
     });
-    if lines.is_empty() || !all_comment {
+    if lines.is_empty() || !all_comment || is_license(&lines) {
         return None;
     }
     Some(lines.join("\n"))
