@@ -82,12 +82,17 @@ pub fn load_sidecar(root: &Path, explicit: Option<&Path>) -> Result<Option<Resul
         }
     };
     let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-    let display = parse::relative_display(root, &path);
+    // Findings name the sidecar as the user would: relative to the root when it is the root's
+    // own `zumen.toml`, else as given on the command line.
+    let display = if explicit.is_some() { path.display().to_string() } else { parse::relative_display(root, &path) };
     Ok(Some(Sidecar::parse(&display, &text)))
 }
 
 /// Parses and models a root (no diagrams, no documents).
 pub fn model_only(root: &Path, config: Option<&Path>) -> Result<Model> {
+    if !root.exists() {
+        bail!("{} does not exist", root.display());
+    }
     if !root.is_dir() {
         bail!("{} is not a directory", root.display());
     }

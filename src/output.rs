@@ -13,16 +13,37 @@ pub struct Artifact {
     pub bytes: Vec<u8>,
 }
 
-/// Writes every artifact under `dir` atomically (temp file + rename per file).
+/// Writes every artifact under `dir`: first every file to a temporary name beside its target,
+/// then each renamed into place. A failure while writing (disk full, a directory in the way, no
+/// permission) removes the temporary files and leaves every previous output untouched.
 pub fn write_all(dir: &Path, artifacts: &[Artifact]) -> Result<()> {
-    for artifact in artifacts {
-        let target = dir.join(&artifact.path);
-        let parent = target.parent().unwrap_or(dir);
-        std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
-        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let tmp = parent.join(format!(".{name}.zumen-tmp"));
-        std::fs::write(&tmp, &artifact.bytes).with_context(|| format!("writing {}", tmp.display()))?;
-        std::fs::rename(&tmp, &target).with_context(|| format!("renaming into {}", target.display()))?;
+    if dir.exists() && !dir.is_dir() {
+        anyhow::bail!("output path {} exists and is not a directory", dir.display());
+    }
+    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::with_capacity(artifacts.len());
+    let result = (|| -> Result<()> {
+        for artifact in artifacts {
+            let target = dir.join(&artifact.path);
+            if target.is_dir() {
+                anyhow::bail!("cannot write {}: a directory is in the way", target.display());
+            }
+            let parent = target.parent().unwrap_or(dir);
+            std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+            let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let tmp = parent.join(format!(".{name}.zumen-tmp"));
+            std::fs::write(&tmp, &artifact.bytes).with_context(|| format!("writing {}", tmp.display()))?;
+            staged.push((tmp, target));
+        }
+        Ok(())
+    })();
+    if let Err(e) = result {
+        for (tmp, _) in &staged {
+            let _ = std::fs::remove_file(tmp);
+        }
+        return Err(e);
+    }
+    for (tmp, target) in &staged {
+        std::fs::rename(tmp, target).with_context(|| format!("renaming into {}", target.display()))?;
     }
     Ok(())
 }

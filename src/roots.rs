@@ -119,18 +119,20 @@ pub fn index_artifacts(results: &[RootResult]) -> Vec<crate::output::Artifact> {
         let link = if r.relative.is_empty() { String::new() } else { format!("{}/", r.relative) };
         match &r.outcome {
             Ok(out) => {
-                let resources: Vec<_> = out.model.of_kind(ItemKind::Resource).map(|(_, i)| i).collect();
-                let covered = resources.iter().filter(|i| i.annotation.intent.is_some()).count();
-                let coverage = if resources.is_empty() { 100 } else { covered * 100 / resources.len() };
+                // The same count `zumen check` prints: resources and module calls not `@hide`.
+                let resources = out.model.of_kind(ItemKind::Resource).count();
+                let cov = crate::check::model_coverage(&out.model);
+                let (covered, total) = (cov.covered, cov.total);
+                let coverage = cov.percent;
                 let errors = out.diagnostics.iter().filter(|d| d.level == crate::diagnostic::Level::Error).count();
                 let status = if errors == 0 { "ok".to_string() } else { format!("{errors} errors") };
                 md.push_str(&format!(
                     "| [{}]({}DESIGN.md) | {} | {}/{} ({}%) | {} |\n",
                     md_cell(&name),
                     md_link(&link),
-                    resources.len(),
+                    resources,
                     covered,
-                    resources.len(),
+                    total,
                     coverage,
                     status
                 ));
@@ -138,9 +140,9 @@ pub fn index_artifacts(results: &[RootResult]) -> Vec<crate::output::Artifact> {
                     "<tr><td><a href=\"{}index.html\">{}</a></td><td>{}</td><td>{}/{} ({}%)</td><td>{}</td></tr>\n",
                     html_attr(&link),
                     html_escape(&name),
-                    resources.len(),
+                    resources,
                     covered,
-                    resources.len(),
+                    total,
                     coverage,
                     status
                 ));

@@ -157,3 +157,35 @@ fn recursive_walk_survives_symlink_loops() {
         .success();
     assert!(out.path().join("a/model.json").is_file());
 }
+
+/// A run that cannot write one of its files changes none of them (found by a user trial: the
+/// SVGs were replaced before `index.html` failed).
+#[test]
+fn a_failed_write_leaves_every_previous_file() {
+    if common::skip_without_shared() {
+        return;
+    }
+    let out = tempfile::tempdir().expect("tempdir");
+    std::fs::write(out.path().join("architecture.svg"), "previous").expect("seed");
+    std::fs::create_dir_all(out.path().join("index.html/x")).expect("a directory in the way");
+    let assert = zumen().arg("build").arg(case_dir("030")).arg("-o").arg(out.path()).assert().code(2);
+    assert!(String::from_utf8_lossy(&assert.get_output().stderr).contains("a directory is in the way"));
+    assert_eq!(std::fs::read_to_string(out.path().join("architecture.svg")).expect("kept"), "previous");
+    let leftovers: Vec<_> = std::fs::read_dir(out.path())
+        .expect("read")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().contains("zumen-tmp"))
+        .collect();
+    assert!(leftovers.is_empty());
+}
+
+#[test]
+fn output_path_that_is_a_file_is_a_clear_error() {
+    if common::skip_without_shared() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("afile"), "x").expect("write");
+    let assert = zumen().arg("build").arg(case_dir("030")).arg("-o").arg(dir.path().join("afile")).assert().code(2);
+    assert!(String::from_utf8_lossy(&assert.get_output().stderr).contains("is not a directory"));
+}

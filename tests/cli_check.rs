@@ -223,7 +223,7 @@ fn usage_and_unreadable_input_exit_2() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let (code, _, stderr) = check(&["no-such-dir"], dir.path());
     assert_eq!(code, 2);
-    assert!(stderr.contains("not a directory"), "{stderr}");
+    assert!(stderr.contains("no-such-dir does not exist"), "{stderr}");
     let (code, _, stderr) = check(&[], dir.path());
     assert_eq!(code, 2, "an empty directory has no Terraform files");
     assert!(stderr.contains("no Terraform files"), "{stderr}");
