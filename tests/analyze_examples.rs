@@ -60,6 +60,11 @@ fn three_tier_architecture() {
     let (_m, a) = example("three-tier-ec2");
     let d = view(&a, "architecture");
     assert!(!d.nodes.is_empty());
+    let label = |f: &str, t: &str| edge(d, f, t).and_then(|e| e.label.clone());
+    // The target group's HTTP 80, not the listener's HTTPS 443, is the ALB → instances hop.
+    assert_eq!(label("aws_lb.web", "aws_autoscaling_group.web").as_deref(), Some("HTTP 80"));
+    assert!(label("aws_route53_record.web", "aws_lb.web").is_some_and(|l| l.starts_with("HTTPS 443")));
+    assert!(d.omitted.iter().any(|o| o == "1 IAM identity shown in the document only"), "singular: {:?}", d.omitted);
 }
 
 fn edge<'a>(d: &'a Diagram, from: &str, to: &str) -> Option<&'a zumen::analyze::Edge> {
@@ -77,7 +82,11 @@ fn hackathon_traffic_and_containment() {
     let d = view(&a, "architecture");
     let label = |f: &str, t: &str| edge(d, f, t).map(|e| (e.kind, e.label.clone()));
     use zumen::analyze::EdgeKind::{Config, Traffic};
-    assert_eq!(label("module.dns.aws_route53_record.api", "module.backend.aws_lb.api"), Some((Traffic, None)));
+    // Clients reach the ALB on its listeners' ports (HTTP 80 only to be redirected) ...
+    let dns = label("module.dns.aws_route53_record.api", "module.backend.aws_lb.api").expect("DNS → ALB");
+    assert_eq!(dns.0, Traffic);
+    assert!(dns.1.as_deref().is_some_and(|l| l.contains("HTTPS 443")), "{dns:?}");
+    assert_eq!(dns.1.as_deref(), Some("HTTPS 443, HTTP 80\u{2192}443"));
     assert_eq!(
         label("module.dns.aws_route53_record.site", "module.frontend.aws_cloudfront_distribution.site"),
         Some((Traffic, None))
@@ -86,9 +95,10 @@ fn hackathon_traffic_and_containment() {
         label("module.frontend.aws_cloudfront_distribution.site", "module.frontend.aws_s3_bucket.site"),
         Some((Traffic, None))
     );
+    // ... and the ALB reaches the tasks on the target group's HTTP 8000.
     assert_eq!(
         label("module.backend.aws_lb.api", "module.backend.aws_ecs_service.api"),
-        Some((Traffic, Some("HTTPS 443".into())))
+        Some((Traffic, Some("HTTP 8000".into())))
     );
     assert_eq!(
         label("module.backend.aws_ecs_service.api", "module.database.aws_db_instance.this"),
@@ -141,7 +151,7 @@ fn three_tier_traffic() {
     let d = view(&a, "architecture");
     use zumen::analyze::EdgeKind::Traffic;
     let e = edge(d, "aws_lb.web", "aws_autoscaling_group.web").expect("ALB → ASG");
-    assert_eq!((e.kind, e.label.as_deref()), (Traffic, Some("HTTPS 443")));
+    assert_eq!((e.kind, e.label.as_deref()), (Traffic, Some("HTTP 80")), "the target group's port");
     assert_eq!(
         edge(d, "aws_autoscaling_group.web", "aws_db_instance.main").and_then(|e| e.label.as_deref()),
         Some("3306")

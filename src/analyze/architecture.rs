@@ -3,8 +3,9 @@
 //! Built from the classified items and resource-level relations. Node-level rules:
 //! - every item whose [`Classes::node_of`] is itself is a node; glue and used task definitions
 //!   fold into the node they configure, so their relations are drawn from that node;
-//! - relays (target groups) that forward traffic disappear: LB →(HTTPS 443)→ TG → service
-//!   becomes LB →(HTTPS 443)→ service;
+//! - relays (target groups) that forward traffic disappear: LB → TG →(HTTP 8000)→ service
+//!   becomes LB →(HTTP 8000)→ service, labelled with the hop the relay forwards on; the
+//!   listener's `HTTPS 443` labels the edges into the LB (see [`Relations::entry`]);
 //! - plain dependencies are drawn only when an endpoint's type is not in the catalog (the catalog
 //!   states every relation worth drawing for the types it knows); all of them stay in
 //!   [`super::Analysis::connections`] for the document;
@@ -12,6 +13,7 @@
 
 use super::classify::Classes;
 use super::containment::place;
+use super::declutter::counted;
 use super::labels::{created, node};
 use super::links::{exprs_at, Links};
 use super::lod::Meta;
@@ -88,14 +90,16 @@ pub(crate) fn architecture(
             }
             for i in ins.get(&relay).map_or(&[][..], Vec::as_slice) {
                 for o in out.iter().filter(|o| o.1 != i.0) {
-                    edges.insert((i.0, o.1, i.2, i.3.clone().or_else(|| o.3.clone())));
+                    // The joined edge is the relay's outgoing hop (the target group's port).
+                    edges.insert((i.0, o.1, i.2, o.3.clone().or_else(|| i.3.clone())));
                 }
             }
         }
     }
     let gone = |id: &ItemId| relays.contains(id) && folded.get(id).is_some_and(Option::is_some);
     edges.retain(|e| !gone(&e.0) && !gone(&e.1));
-    // A firewall port next to a listener's `HTTPS 443` on the same hop would only confuse.
+    // A firewall port next to a target group's `HTTP 8000` on the same hop would only repeat it;
+    // where the hop has no other label, the firewall port stays.
     let strong: BTreeSet<(ItemId, ItemId)> = edges
         .iter()
         .filter(|e| e.2 == EdgeKind::Traffic && e.3.is_some() && !weak.contains(&(e.0, e.1, e.3.clone())))
@@ -133,10 +137,18 @@ pub(crate) fn architecture(
         .collect();
     d.omitted = super::declutter::omitted(model, classes, folded, true);
     if identities > 0 {
-        d.omitted.push(format!("{identities} IAM identities shown in the document only"));
+        d.omitted.push(counted(
+            identities,
+            "IAM identity shown in the document only",
+            "IAM identities shown in the document only",
+        ));
     }
     if lookups > 0 {
-        d.omitted.push(format!("{lookups} data sources that carry no traffic (lookups) shown in the document only"));
+        d.omitted.push(counted(
+            lookups,
+            "data source that carries no traffic (a lookup) shown in the document only",
+            "data sources that carry no traffic (lookups) shown in the document only",
+        ));
     }
     super::lod::consolidate(&mut d, &meta, &eligible);
     (d, meta)
@@ -161,6 +173,9 @@ fn actors(
         tooltip,
         ..Node::default()
     };
+    let entry: BTreeMap<&str, &String> =
+        rel.entry.iter().map(|(&id, label)| (model.items[id].address.as_str(), label)).collect();
+    let entry_label = |to: &str| entry.get(to).map(|l| (*l).clone());
     if !model.actors.is_empty() {
         for a in &model.actors {
             let id = format!("actor.{}", a.id);
@@ -176,7 +191,7 @@ fn actors(
                 }
             }
             for t in targets {
-                edges.push(Edge { from: id.clone(), to: t, kind: EdgeKind::Traffic, label: None });
+                edges.push(Edge { from: id.clone(), label: entry_label(&t), to: t, kind: EdgeKind::Traffic });
             }
         }
         return;
@@ -207,7 +222,7 @@ fn actors(
         roots.extend(first_hops(edges, &e));
     }
     for r in roots {
-        edges.push(Edge { from: INTERNET.into(), to: r, kind: EdgeKind::Traffic, label: None });
+        edges.push(Edge { from: INTERNET.into(), label: entry_label(&r), to: r, kind: EdgeKind::Traffic });
     }
 }
 

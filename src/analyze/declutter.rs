@@ -63,22 +63,40 @@ pub(crate) fn omitted(
     let lookups = count(&|id| classes.kind(id) == Some(TypeKind::Hidden));
     let boxes = count(&|id| classes.kind(id) == Some(TypeKind::Container) && !model.items[id].resource_type.is_empty());
     let mut out = Vec::new();
-    let mut say = |n: usize, text: &str| {
+    let mut say = |n: usize, one: &str, many: &str| {
         if n > 0 {
-            out.push(format!("{n} {text}"));
+            out.push(counted(n, one, many));
         }
     };
-    say(glue, "resources folded into the node they configure or turned into edges");
     say(
-        boxes,
-        if boxes_drawn {
-            "networks and subnets shown as boxes around what they hold"
-        } else {
-            "networks and subnets not drawn (the architecture view shows them)"
-        },
+        glue,
+        "resource folded into the node it configures or turned into an edge",
+        "resources folded into the node they configure or turned into edges",
     );
-    say(lookups, "lookups and helpers not drawn");
-    say(hidden, "items marked @hide");
-    say(absent, "resources not created with default inputs (count = 0)");
+    if boxes_drawn {
+        say(
+            boxes,
+            "network or subnet shown as a box around what it holds",
+            "networks and subnets shown as boxes around what they hold",
+        );
+    } else {
+        say(
+            boxes,
+            "network or subnet not drawn (the architecture view shows it)",
+            "networks and subnets not drawn (the architecture view shows them)",
+        );
+    }
+    say(lookups, "lookup or helper not drawn", "lookups and helpers not drawn");
+    say(hidden, "item marked @hide", "items marked @hide");
+    say(
+        absent,
+        "resource not created with default inputs (count = 0)",
+        "resources not created with default inputs (count = 0)",
+    );
     out
+}
+
+/// `1 resource …` / `3 resources …`: the count with the phrase that agrees with it.
+pub(crate) fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -7,6 +7,7 @@
 //! wearers as reachable from the internet.
 
 use super::classify::Classes;
+use super::labels::created;
 use super::links::{exprs_at, Links};
 use super::relations::literal_text;
 use crate::catalog::{FirewallRule, TypeKind};
@@ -24,7 +25,8 @@ pub(crate) struct FirewallEdges {
 pub(crate) fn edges(model: &Model, links: &Links, classes: &Classes) -> FirewallEdges {
     let wearers = wearers(links, classes);
     let mut out = FirewallEdges::default();
-    for (&id, class) in &classes.of {
+    // A rule not created with default inputs (`count = 0`) opens nothing.
+    for (&id, class) in classes.of.iter().filter(|(&id, _)| created(&model.items[id].instances)) {
         for rule in &class.spec.firewall {
             let bodies: Vec<&Body> = match &rule.block {
                 Some(block) => {
@@ -116,15 +118,16 @@ fn is_anywhere(expr: &Expr) -> bool {
     }
 }
 
-/// `3306`, `8000-8080`, `all`; `None` when the ports are not literal.
+/// `3306`, `8000-8080`; `None` when the ports are not literal, or are every port (`-1`,
+/// `0-65535`): a label saying "all" tells the reader nothing about the hop.
 fn port_label(body: &Body, rule: &FirewallRule) -> Option<String> {
     let number = |path: &str| first_exprs(body, path).find_map(literal_text).and_then(|t| t.parse::<i64>().ok());
     let protocol = first_exprs(body, &rule.protocol).find_map(literal_text).unwrap_or_default();
     if protocol == "-1" || protocol == "all" {
-        return Some("all".to_string());
+        return None;
     }
     match (number(&rule.from_port), number(&rule.to_port)) {
-        (Some(0), Some(0)) | (Some(0), Some(65535)) => Some("all".to_string()),
+        (Some(0), Some(0) | Some(65535)) | (Some(-1), _) | (_, Some(-1)) => None,
         (Some(a), Some(b)) if a == b => Some(a.to_string()),
         (Some(a), Some(b)) => Some(format!("{a}-{b}")),
         (Some(a), None) | (None, Some(a)) => Some(a.to_string()),

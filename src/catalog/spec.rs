@@ -76,6 +76,19 @@ pub struct EdgeRule {
     pub label: Vec<String>,
 }
 
+/// `listen = { on, label, redirect }`: a listener. It accepts traffic for the item at `on` (a load
+/// balancer); its literal `label` values (`HTTPS 443`) label the traffic edges *into* that item,
+/// since that is the port clients use. `redirect` names the port a redirecting listener sends
+/// clients to (`HTTP 80→443`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListenRule {
+    pub on: String,
+    #[serde(default)]
+    pub label: Vec<String>,
+    pub redirect: Option<String>,
+}
+
 /// `[[types.X.firewall]]`: "group G may be reached from peer P on port N" rules, written either
 /// as separate resources or as nested blocks of the group itself.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -195,6 +208,8 @@ pub struct TypeSpec {
     #[serde(default)]
     pub fold_to_referrer: bool,
     pub edge: Option<EdgeRule>,
+    /// A listener: labels the traffic into the item it listens for, see [`ListenRule`].
+    pub listen: Option<ListenRule>,
     /// Nodes of this type in one box with exactly the same edges are drawn as one node `×N`
     /// (the A and AAAA records of one name).
     #[serde(default)]
@@ -202,6 +217,10 @@ pub struct TypeSpec {
     /// Traffic passes through it: edges into it join edges out of it (target groups).
     #[serde(default)]
     pub relay: bool,
+    /// Attributes whose literal values, joined by spaces, label the traffic this item sends on
+    /// (a target group's `protocol` and `port`: the LB → service hop is `HTTP 8000`).
+    #[serde(default)]
+    pub forward_label: Vec<String>,
     /// A firewall group: whatever references it "wears" it (security groups).
     #[serde(default)]
     pub firewall_group: bool,

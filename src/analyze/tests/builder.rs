@@ -51,6 +51,11 @@ impl ModelBuilder {
         self.push(module, ItemKind::Data, ty, name, body)
     }
 
+    /// `variable "name" { default = ... }` in module path `module`.
+    pub fn push_variable(&mut self, module: &str, name: &str, default: Expr) -> ItemId {
+        self.push(module, ItemKind::Variable, "", name, body(vec![("default", default)], vec![]))
+    }
+
     pub fn local(&mut self, module: &str, name: &str, value: Expr) -> ItemId {
         self.push(module, ItemKind::Local, "", name, body(vec![("value", value)], vec![]))
     }

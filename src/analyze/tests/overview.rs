@@ -43,7 +43,11 @@ fn data_sources_without_traffic_are_not_drawn() {
     let d = &a.diagrams[0];
     let ids: Vec<&str> = d.nodes.iter().map(|n| n.id.as_str()).collect();
     assert_eq!(ids, ["aws_sqs_queue.q"]);
-    assert!(d.omitted.iter().any(|o| o.starts_with("1 data sources that carry no traffic")), "{:?}", d.omitted);
+    assert!(
+        d.omitted.iter().any(|o| o.starts_with("1 data source that carries no traffic (a lookup)")),
+        "{:?}",
+        d.omitted
+    );
 }
 
 /// `@group x` puts a root-module item outside any VPC in a box `x`; items inside a module keep

@@ -74,7 +74,7 @@ pub(super) fn web_stack() -> Model {
         "",
         "aws_lb_target_group",
         "app",
-        body(vec![("port", n(8000.0)), ("vpc_id", r("aws_vpc.main.id"))], vec![]),
+        body(vec![("port", n(8000.0)), ("protocol", s("HTTP")), ("vpc_id", r("aws_vpc.main.id"))], vec![]),
     );
     let action = block(
         "default_action",
@@ -272,11 +272,12 @@ fn id_of(model: &Model, address: &str) -> usize {
 fn traffic_edges_follow_the_flow_with_labels() {
     let (_, a) = run();
     let d = view(&a, "architecture");
-    assert_eq!(edge(d, "aws_route53_record.api", "aws_lb.main"), Some((EdgeKind::Traffic, None)));
+    // Clients reach the LB on the listener's port; the LB reaches the tasks on the target group's.
+    assert_eq!(edge(d, "aws_route53_record.api", "aws_lb.main"), Some((EdgeKind::Traffic, Some("HTTPS 443".into()))));
     assert_eq!(edge(d, "aws_route53_record.site", "aws_cloudfront_distribution.site"), Some((EdgeKind::Traffic, None)));
     assert_eq!(edge(d, "aws_cloudfront_distribution.site", "aws_s3_bucket.site"), Some((EdgeKind::Traffic, None)));
     // Listener + target group fold into one hop; the SG port on the same hop gives way.
-    assert_eq!(edge(d, "aws_lb.main", "aws_ecs_service.app"), Some((EdgeKind::Traffic, Some("HTTPS 443".into()))));
+    assert_eq!(edge(d, "aws_lb.main", "aws_ecs_service.app"), Some((EdgeKind::Traffic, Some("HTTP 8000".into()))));
     // App → DB is not a reference: it comes from the security group rule.
     assert_eq!(edge(d, "aws_ecs_service.app", "aws_db_instance.main"), Some((EdgeKind::Traffic, Some("3306".into()))));
     // Configuration is drawn light, from the service that runs the task definition.
@@ -516,10 +517,8 @@ fn module_dependencies_from_the_model_are_used() {
     let _ = (lb, listener);
     let a = analyze(&b.build(), &Catalog::builtin());
     let d = view(&a, "architecture");
-    assert_eq!(
-        edge(d, "aws_lb.main", "module.app.aws_ecs_service.api"),
-        Some((EdgeKind::Traffic, Some("HTTP 80".into())))
-    );
+    // The listener's `HTTP 80` is what clients use, not this hop; the target group names no port.
+    assert_eq!(edge(d, "aws_lb.main", "module.app.aws_ecs_service.api"), Some((EdgeKind::Traffic, None)));
     let svc_node = d.nodes.iter().find(|n| n.id == "module.app.aws_ecs_service.api").expect("service node");
     assert_eq!(svc_node.group.map(|g| d.groups[g].label.as_str()), Some("module.app"));
     assert!(!d.nodes.iter().any(|n| n.id == "actor.internet"), "an internal LB is not public");
@@ -603,7 +602,8 @@ fn a_task_definition_run_by_two_services_belongs_to_both() {
 fn dynamic_block_paths_from_the_model_match_rules() {
     // The model stage writes `load_balancer.content.target_group_arn` for dynamic blocks.
     let mut b = ModelBuilder::new();
-    let tg = b.resource("", "aws_lb_target_group", "app", body(vec![], vec![]));
+    let tg =
+        b.resource("", "aws_lb_target_group", "app", body(vec![("port", n(8080.0)), ("protocol", s("HTTP"))], vec![]));
     b.resource("", "aws_lb", "main", body(vec![], vec![]));
     b.resource(
         "",
@@ -620,6 +620,180 @@ fn dynamic_block_paths_from_the_model_match_rules() {
     let d = view(&a, "architecture");
     assert_eq!(
         edge(d, "aws_lb.main", "module.app.aws_ecs_service.app"),
-        Some((EdgeKind::Traffic, Some("HTTP 80".into())))
+        Some((EdgeKind::Traffic, Some("HTTP 8080".into())))
     );
+}
+
+/// A load balancer with an HTTP listener forwarding to a target group on `tg_port`, an HTTPS
+/// listener made by `count = <https_count>`, a DNS alias to it and an ECS service behind it.
+fn lb_stack(tg_port: Option<f64>, https_count: Option<u64>, redirect: bool) -> Model {
+    let mut b = ModelBuilder::new();
+    let tg_attrs = match tg_port {
+        Some(p) => vec![("port", n(p)), ("protocol", s("HTTP"))],
+        None => vec![],
+    };
+    b.resource("", "aws_lb_target_group", "app", body(tg_attrs, vec![]));
+    b.resource("", "aws_lb", "main", body(vec![("name", s("web"))], vec![]));
+    let forward = || block("default_action", vec![("target_group_arn", r("aws_lb_target_group.app.arn"))], vec![]);
+    let http_action = if redirect {
+        block(
+            "default_action",
+            vec![("type", s("redirect"))],
+            vec![block("redirect", vec![("port", s("443")), ("protocol", s("HTTPS"))], vec![])],
+        )
+    } else {
+        forward()
+    };
+    b.resource(
+        "",
+        "aws_lb_listener",
+        "http",
+        body(
+            vec![("load_balancer_arn", r("aws_lb.main.arn")), ("port", n(80.0)), ("protocol", s("HTTP"))],
+            vec![http_action],
+        ),
+    );
+    let https = b.resource(
+        "",
+        "aws_lb_listener",
+        "https",
+        body(
+            vec![("load_balancer_arn", r("aws_lb.main.arn")), ("port", n(443.0)), ("protocol", s("HTTPS"))],
+            vec![forward()],
+        ),
+    );
+    if let Some(c) = https_count {
+        b.count(https, "var.https ? 1 : 0", Some(c));
+    }
+    b.resource(
+        "",
+        "aws_route53_record",
+        "web",
+        body(vec![], vec![block("alias", vec![("name", r("aws_lb.main.dns_name"))], vec![])]),
+    );
+    b.resource(
+        "",
+        "aws_ecs_service",
+        "app",
+        body(
+            vec![],
+            vec![block("load_balancer", vec![("target_group_arn", r("aws_lb_target_group.app.arn"))], vec![])],
+        ),
+    );
+    b.build()
+}
+
+#[test]
+fn listener_ports_label_the_hop_into_the_load_balancer() {
+    let a = analyze(&lb_stack(Some(8000.0), None, true), &Catalog::builtin());
+    let d = view(&a, "architecture");
+    assert_eq!(
+        edge(d, "aws_route53_record.web", "aws_lb.main"),
+        Some((EdgeKind::Traffic, Some("HTTPS 443, HTTP 80\u{2192}443".into())))
+    );
+    assert_eq!(edge(d, "aws_lb.main", "aws_ecs_service.app"), Some((EdgeKind::Traffic, Some("HTTP 8000".into()))));
+    // The document's connections say the same.
+    let m = lb_stack(Some(8000.0), None, true);
+    let dns_to_lb = a
+        .connections
+        .iter()
+        .find(|c| m.items[c.from].address == "aws_route53_record.web" && m.items[c.to].address == "aws_lb.main")
+        .expect("DNS → LB connection");
+    assert_eq!(dns_to_lb.label.as_deref(), Some("HTTPS 443, HTTP 80\u{2192}443"));
+}
+
+#[test]
+fn a_count_zero_https_listener_adds_no_label() {
+    let a = analyze(&lb_stack(Some(80.0), Some(0), false), &Catalog::builtin());
+    let d = view(&a, "architecture");
+    assert_eq!(edge(d, "aws_route53_record.web", "aws_lb.main"), Some((EdgeKind::Traffic, Some("HTTP 80".into()))));
+    assert_eq!(edge(d, "aws_lb.main", "aws_ecs_service.app"), Some((EdgeKind::Traffic, Some("HTTP 80".into()))));
+    for d in &a.diagrams {
+        for e in &d.edges {
+            assert!(!e.label.as_deref().unwrap_or("").contains("HTTPS 443"), "{}: {e:?}", d.id);
+        }
+    }
+    assert!(a.connections.iter().all(|c| !c.label.as_deref().unwrap_or("").contains("443")));
+    // With the listener created, its port is back.
+    let a = analyze(&lb_stack(Some(80.0), Some(1), false), &Catalog::builtin());
+    let d = view(&a, "architecture");
+    assert_eq!(
+        edge(d, "aws_route53_record.web", "aws_lb.main"),
+        Some((EdgeKind::Traffic, Some("HTTP 80, HTTPS 443".into())))
+    );
+}
+
+/// LB (group `alb`) → service (group `app`) allowed by one rule of `ports`, no target group port.
+fn firewall_only(ports: Vec<(&'static str, crate::syntax::Expr)>) -> Analysis {
+    let mut b = ModelBuilder::new();
+    b.resource("", "aws_vpc", "main", body(vec![], vec![]));
+    b.resource("", "aws_security_group", "alb", sg("alb", vec![]));
+    let mut rule = vec![("security_groups", list(vec![r("aws_security_group.alb.id")]))];
+    rule.extend(ports);
+    b.resource("", "aws_security_group", "app", sg("app", vec![block("ingress", rule, vec![])]));
+    b.resource(
+        "",
+        "aws_lb",
+        "main",
+        body(vec![("security_groups", list(vec![r("aws_security_group.alb.id")]))], vec![]),
+    );
+    let net =
+        block("network_configuration", vec![("security_groups", list(vec![r("aws_security_group.app.id")]))], vec![]);
+    b.resource("", "aws_ecs_service", "app", body(vec![], vec![net]));
+    analyze(&b.build(), &Catalog::builtin())
+}
+
+#[test]
+fn a_firewall_rule_for_all_ports_gives_no_label() {
+    let every = [
+        vec![("protocol", s("-1")), ("from_port", n(0.0)), ("to_port", n(0.0))],
+        vec![("protocol", s("tcp")), ("from_port", n(0.0)), ("to_port", n(65535.0))],
+    ];
+    for ports in every {
+        let a = firewall_only(ports);
+        let d = view(&a, "architecture");
+        assert_eq!(edge(d, "aws_lb.main", "aws_ecs_service.app"), Some((EdgeKind::Traffic, None)));
+    }
+    // A real port is the fallback label when no target group names one.
+    let a = firewall_only(vec![("protocol", s("tcp")), ("from_port", n(8000.0)), ("to_port", n(8000.0))]);
+    let d = view(&a, "architecture");
+    assert_eq!(edge(d, "aws_lb.main", "aws_ecs_service.app"), Some((EdgeKind::Traffic, Some("8000".into()))));
+}
+
+/// A target group in a module whose port comes from the caller (`port = var.port`): the hop is
+/// labelled with the caller's argument, or the variable's default when the call passes none.
+#[test]
+fn a_target_group_port_from_a_module_argument_labels_the_hop() {
+    for (arg, want) in [(Some(8000.0), "HTTP 8000"), (None, "HTTP 80")] {
+        let mut b = ModelBuilder::new();
+        let call = b.module("", "tg", "./tg", ModuleStatus::Expanded);
+        if let Some(port) = arg {
+            b.model.items[call].body = body(vec![("port", n(port))], vec![]);
+        }
+        b.push_variable("module.tg", "port", n(80.0));
+        b.resource(
+            "module.tg",
+            "aws_lb_target_group",
+            "this",
+            body(vec![("port", r("var.port")), ("protocol", s("HTTP"))], vec![]),
+        );
+        let tg = b.model.items.len() - 1;
+        b.resource("", "aws_lb", "main", body(vec![], vec![]));
+        let svc = b.resource("", "aws_ecs_service", "app", body(vec![], vec![]));
+        b.dependency(svc, tg, "load_balancer.target_group_arn");
+        let listener = b.resource(
+            "",
+            "aws_lb_listener",
+            "http",
+            body(vec![("load_balancer_arn", r("aws_lb.main.arn")), ("port", n(80.0)), ("protocol", s("HTTP"))], vec![]),
+        );
+        b.dependency(listener, tg, "default_action.target_group_arn");
+        let a = analyze(&b.build(), &Catalog::builtin());
+        let d = view(&a, "architecture");
+        assert_eq!(
+            edge(d, "aws_lb.main", "aws_ecs_service.app"),
+            Some((EdgeKind::Traffic, Some(want.into()))),
+            "{arg:?}"
+        );
+    }
 }
