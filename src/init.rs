@@ -8,7 +8,7 @@
 
 use crate::model::{self, ItemKind, Model};
 use crate::parse;
-use crate::roles::{self, DEFAULT_ROLES};
+use crate::roles::DEFAULT_ROLES;
 use anyhow::{bail, Result};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -44,6 +44,8 @@ pub fn starter(model: &Model) -> String {
         out.push_str(&format!("description = {}\n", quote(role.description)));
         out.push_str(&format!("order = {}\n", n + 1));
     }
+    // The roles the documents will show: usage first, then the catalog (the analyze stage).
+    let analysis = crate::analyze::analyze(model, &crate::catalog::Catalog::builtin());
     let mut groups: BTreeMap<(usize, Option<String>), Vec<Entry>> = BTreeMap::new();
     for (id, item) in model.items.iter().enumerate() {
         let a = &item.annotation;
@@ -52,7 +54,7 @@ pub fn starter(model: &Model) -> String {
         }
         let (role, write) = match &a.role {
             Some(r) => (Some(r.clone()), false),
-            None => (roles::infer(model, id).map(str::to_string), true),
+            None => (analysis.roles.get(&id).map(|r| r.role.clone()).filter(|r| r != "other"), true),
         };
         let rank = role
             .as_deref()

@@ -12,31 +12,17 @@ use crate::catalog::{Catalog, TypeKind};
 use crate::model::{ItemId, ItemKind, Model, RoleDef};
 use std::collections::BTreeMap;
 
-/// The default vocabulary (docs/annotations.md), in display order.
-const DEFAULT_ROLES: &[(&str, &str, &str)] = &[
-    ("resident", "Resident services", "Always running: services, instances, functions serving traffic."),
-    ("one-off", "One-off tasks", "Run once per deploy or on demand, then exit (RunTask, CI jobs)."),
-    ("check", "Checks", "Exist to check something by hand: connectivity, smoke tests."),
-    ("monitoring", "Monitoring", "Agents, log groups, alarms, dashboards."),
-    ("edge", "Edge", "Where traffic enters: DNS, CDN, load balancers, certificates."),
-    ("network", "Network", "VPC, subnets, gateways, routes, endpoints."),
-    ("data", "Data", "Databases, caches, buckets, queues."),
-    ("security", "Security", "IAM, security groups, secrets, keys."),
-    ("delivery", "Delivery", "Image registries, pipelines, artifacts."),
-    ("other", "Other", "Everything the catalog has no role for."),
-];
-
 /// Default vocabulary merged with `zumen.toml`: the sidecar relabels, reorders and adds roles.
 /// Sorted by `order` (defaults 1–10, `other` 100; new roles without an order after the defaults).
 pub(crate) fn role_defs(model: &Model) -> Vec<RoleDef> {
-    let mut defs: Vec<RoleDef> = DEFAULT_ROLES
+    let mut defs: Vec<RoleDef> = crate::roles::DEFAULT_ROLES
         .iter()
         .enumerate()
-        .map(|(i, (id, label, description))| RoleDef {
-            id: (*id).to_string(),
-            label: Some((*label).to_string()),
-            description: Some((*description).to_string()),
-            order: Some(if *id == "other" { 100 } else { i as i64 + 1 }),
+        .map(|(i, r)| RoleDef {
+            id: r.id.to_string(),
+            label: Some(r.label.to_string()),
+            description: Some(r.description.to_string()),
+            order: Some(if r.id == "other" { 100 } else { i as i64 + 1 }),
         })
         .collect();
     for custom in &model.roles {
