@@ -123,7 +123,21 @@ fn module_source_leaving_the_root_terminates() {
         "module \"back\" {\n  source = \"../repo/env\"\n}\nresource \"null_resource\" \"out\" {}\n",
     );
     let model = model_within_deadline(&root);
-    // FIXME(issue 3, lead): a source outside the root is followed without a diagnostic today;
-    // the issue asks for it to be reported. The call back into the root is caught as a cycle.
+    // Outside the root: reported (a note) and followed; the call back into the root is caught
+    // as a cycle.
+    assert!(codes(&model).contains(&"module-outside-root"), "{:?}", model.diagnostics);
     assert!(codes(&model).contains(&"module-cycle"), "{:?}", model.diagnostics);
+    assert!(model.find("module.up.null_resource.out").is_some());
+}
+
+#[test]
+fn module_source_leaving_the_repository_is_not_followed() {
+    let outer = tempfile::tempdir().expect("tempdir");
+    let repo = outer.path().join("repo");
+    fs::create_dir_all(repo.join(".git")).expect("git dir");
+    write(&repo, "env/main.tf", "module \"up\" {\n  source = \"../../outside\"\n}\n");
+    write(outer.path(), "outside/main.tf", "resource \"null_resource\" \"out\" {}\n");
+    let model = model_within_deadline(&repo.join("env"));
+    assert!(codes(&model).contains(&"module-outside-repository"), "{:?}", model.diagnostics);
+    assert!(model.find("module.up.null_resource.out").is_none());
 }

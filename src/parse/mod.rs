@@ -96,6 +96,8 @@ pub fn parse_files(files: &[SourceFile]) -> (Vec<ParsedFile>, Vec<Diagnostic>) {
 pub fn load(root: &Path) -> ParsedTree {
     let mut tree = ParsedTree::default();
     let installed = installed_modules(root);
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let repository = repository_root(&canonical_root);
     // (module address, directory on disk, chain of canonical directories above it)
     let mut queue: Vec<(String, PathBuf, Vec<PathBuf>)> = vec![(String::new(), root.to_path_buf(), Vec::new())];
     while let Some((address, dir, chain)) = queue.pop() {
@@ -141,6 +143,23 @@ pub fn load(root: &Path) -> ParsedTree {
                         .at(location),
                     );
                 } else if next_dir.is_dir() {
+                    // Sources outside the root are common (`envs/dev` → `../../modules/x`) and
+                    // followed, with a note; outside the git repository they are not followed.
+                    if !next_canonical.starts_with(&canonical_root) {
+                        let outside_repo = repository.as_ref().is_some_and(|r| !next_canonical.starts_with(r));
+                        let (level, code, what) = if outside_repo {
+                            (Level::Warning, "module-outside-repository", "outside the git repository; not followed")
+                        } else {
+                            (Level::Note, "module-outside-root", "outside the root directory; followed")
+                        };
+                        tree.diagnostics.push(
+                            Diagnostic::new(level, code, format!("{call_address} reads {} {what}", next_dir.display()))
+                                .at(location.clone()),
+                        );
+                        if outside_repo {
+                            continue;
+                        }
+                    }
                     queue.push((call_address, next_dir, chain.clone()));
                 }
             }
@@ -167,6 +186,11 @@ fn follow(
     }
     let key = address.strip_prefix("module.").unwrap_or(&address).replace(".module.", ".");
     installed.get(&key).map(|d| (address, root.join(d)))
+}
+
+/// The nearest directory at or above `dir` holding `.git`: the repository a root belongs to.
+fn repository_root(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors().find(|d| d.join(".git").exists()).map(Path::to_path_buf)
 }
 
 /// `./x` and `../x` sources are local paths (Terraform's rule: anything else is remote).
