@@ -13,6 +13,7 @@ use crate::parse::{self, ParsedTree};
 use crate::render;
 use crate::theme::Theme;
 use anyhow::{bail, Context, Result};
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -141,30 +142,42 @@ fn build_model(model: Model, options: &Options) -> Result<BuildOutput> {
     let mut diagnostics = model.diagnostics.clone();
     let mut svgs: Vec<(String, String, String)> = Vec::new();
     let mut stats = Vec::new();
-    for diagram in &analysis.diagrams {
-        let started = Instant::now();
-        // Layout is contained: a failure (or a panic in a layout crate) is a diagnostic naming
-        // the view, never a crash.
-        let scene = std::panic::catch_unwind(|| layout::layout(diagram));
-        let scene = match scene {
-            Ok(Ok(scene)) => scene,
-            Ok(Err(layout::LayoutError(message))) => {
-                diagnostics.push(Diagnostic::new(Level::Error, "layout", format!("view `{}`: {message}", diagram.id)));
-                continue;
+    // Diagrams are laid out only when something shows them, in parallel (a large root has one
+    // detail view per module).
+    let drawn = options.formats.svg || options.formats.md || options.formats.html;
+    let diagrams: &[crate::analyze::Diagram] = if drawn { &analysis.diagrams } else { &[] };
+    let laid_out: Vec<_> = diagrams
+        .par_iter()
+        .map(|diagram| {
+            let started = Instant::now();
+            // Layout is contained: a failure (or a panic) is a diagnostic naming the view, never
+            // a crash.
+            let scene = match std::panic::catch_unwind(|| layout::layout(diagram)) {
+                Ok(Ok(scene)) => scene,
+                Ok(Err(layout::LayoutError(message))) => {
+                    return Err(Diagnostic::new(Level::Error, "layout", format!("view `{}`: {message}", diagram.id)))
+                }
+                Err(_) => {
+                    return Err(Diagnostic::new(
+                        Level::Error,
+                        "layout",
+                        format!("view `{}`: layout failed", diagram.id),
+                    ))
+                }
+            };
+            let millis = started.elapsed().as_secs_f64() * 1000.0;
+            let stats = layout::stats(&scene, millis);
+            Ok((diagram.id.clone(), diagram.title.clone(), stats, render::svg(&scene, &options.theme, &diagram.title)))
+        })
+        .collect();
+    for result in laid_out {
+        match result {
+            Ok((id, title, s, svg)) => {
+                stats.push((id.clone(), s));
+                svgs.push((id, title, svg));
             }
-            Err(_) => {
-                diagnostics.push(Diagnostic::new(
-                    Level::Error,
-                    "layout",
-                    format!("view `{}`: layout failed", diagram.id),
-                ));
-                continue;
-            }
-        };
-        let millis = started.elapsed().as_secs_f64() * 1000.0;
-        stats.push((diagram.id.clone(), layout::stats(&scene, millis)));
-        let svg = render::svg(&scene, &options.theme, &diagram.title);
-        svgs.push((diagram.id.clone(), diagram.title.clone(), svg));
+            Err(d) => diagnostics.push(d),
+        }
     }
     let rendered: Vec<RenderedDiagram<'_>> =
         svgs.iter().map(|(id, title, svg)| RenderedDiagram { id, title, svg }).collect();

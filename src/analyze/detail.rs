@@ -69,12 +69,49 @@ pub(crate) fn details(
         model.items[id].kind == ItemKind::Module
             && model.items[id].module_call.as_ref().is_some_and(|c| c.status == ModuleStatus::Expanded)
     };
-    let mut out = Vec::new();
+    let mut out: Vec<Diagram> = Vec::new();
+    // Calls of one module source with the same resources are drawn once: 250 calls of
+    // `./modules/stack` would otherwise give 250 identical pictures (and 250 layouts).
+    let mut drawn: BTreeMap<(String, Vec<String>), (usize, Vec<String>)> = BTreeMap::new();
     for (&scope, items) in &scopes {
         if !scope.is_empty() && !model.index.get(scope).is_some_and(|&id| expanded(id)) {
             continue;
         }
+        if !scope.is_empty() {
+            let source =
+                model.index.get(scope).and_then(|&id| model.items[id].module_call.as_ref()).map(|c| c.source.clone());
+            let prefix = format!("{scope}.");
+            let shape: Vec<String> = items
+                .iter()
+                .map(|&id| model.items[id].address.strip_prefix(&prefix).unwrap_or_default().to_string())
+                .collect();
+            if let Some(source) = source {
+                match drawn.get_mut(&(source.clone(), shape.clone())) {
+                    Some((_, same)) => {
+                        same.push(scope.to_string());
+                        continue;
+                    }
+                    None => {
+                        drawn.insert((source, shape), (out.len(), Vec::new()));
+                    }
+                }
+            }
+        }
         out.push(detail(model, catalog, links, classes, rel, scope, items));
+    }
+    for ((source, _), (index, same)) in drawn {
+        if same.is_empty() {
+            continue;
+        }
+        let shown: Vec<&str> = same.iter().take(5).map(String::as_str).collect();
+        let more =
+            if same.len() > shown.len() { format!(" and {} more", same.len() - shown.len()) } else { String::new() };
+        let calls = if same.len() == 1 { "call" } else { "calls" };
+        out[index].omitted.push(format!(
+            "{} other {calls} of {source} with the same resources, drawn once here: {}{more}",
+            same.len(),
+            shown.join(", ")
+        ));
     }
     out
 }
