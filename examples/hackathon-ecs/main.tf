@@ -1,11 +1,10 @@
 /**
- * Hackathon stack: a Next.js static site and a FastAPI API for `example.com`.
+ * ## How it runs
  *
- * Browsers load the site from CloudFront (S3 origin, private bucket) and call `api.example.com`,
- * an ALB in front of a FastAPI service on ECS Fargate that talks to RDS MySQL in private subnets.
- * Work is split by responsibility: one resident service answers requests, one-off tasks
- * (migrations, Datadog setup) run per deploy from CI and exit, and a check task exists only to
- * prove the network path to the database when something looks wrong.
+ * `terraform apply` creates everything below. On every merge to main, GitHub Actions pushes the
+ * image to ECR, runs `db-migration` and `init-datadog` with `aws ecs run-task`, then rolls the
+ * `fastapi-app` service. When the API cannot reach MySQL, whoever is on call runs `mysql-client`
+ * by hand: it uses its own security group, so a passing check proves the path, not a leftover rule.
  */
 
 # @intent Default provider for everything that lives next to the users in Tokyo: VPC, ALB, ECS,
