@@ -92,7 +92,13 @@ fn run_build(args: BuildArgs) -> Result<ExitCode> {
     }
     output::write_all(&args.out, &out.artifacts)?;
     let resources = out.model.of_kind(zumen::model::ItemKind::Resource).count();
-    eprintln!("zumen: {} resources → {} files in {}", resources, out.artifacts.len(), args.out.display());
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    eprintln!(
+        "zumen: {} → {} in {}",
+        plural(resources, "resource", "resources"),
+        plural(out.artifacts.len(), "file", "files"),
+        args.out.display()
+    );
     // Reaching here with errors means --keep-going: the broken files were skipped and reported.
     Ok(ExitCode::SUCCESS)
 }
