@@ -12,6 +12,7 @@ fn options(root: &std::path::Path) -> Options {
         config: None,
         formats: Formats::default(),
         theme: Theme::builtin("default").unwrap_or_default(),
+        catalog: None,
     }
 }
 

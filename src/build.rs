@@ -57,6 +57,8 @@ pub struct Options {
     pub config: Option<PathBuf>,
     pub formats: Formats,
     pub theme: Theme,
+    /// A catalog file merged over the built-in one (`--catalog`, docs/catalog.md).
+    pub catalog: Option<PathBuf>,
 }
 
 /// What one build produced.
@@ -137,7 +139,10 @@ pub fn build_tree(tree: ParsedTree, options: &Options) -> Result<BuildOutput> {
 }
 
 fn build_model(model: Model, options: &Options) -> Result<BuildOutput> {
-    let catalog = Catalog::builtin();
+    let catalog = match &options.catalog {
+        Some(path) => Catalog::with_extra(path)?,
+        None => Catalog::builtin(),
+    };
     let analysis = analyze::analyze(&model, &catalog);
     let mut diagnostics = model.diagnostics.clone();
     let mut svgs: Vec<(String, String, String)> = Vec::new();

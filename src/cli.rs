@@ -59,6 +59,9 @@ pub struct BuildArgs {
     /// Write output even when some files have errors (they are skipped and reported).
     #[arg(long)]
     pub keep_going: bool,
+    /// A catalog file (TOML, see docs/catalog.md) merged over the built-in provider knowledge.
+    #[arg(long, value_name = "FILE")]
+    pub catalog: Option<PathBuf>,
     /// Build every Terraform root under PATH into OUT/<relative path>/, plus an index.
     #[arg(short, long)]
     pub recursive: bool,

@@ -65,7 +65,8 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
 fn run_build(args: BuildArgs) -> Result<ExitCode> {
     let formats = Formats::parse(&args.format).map_err(anyhow::Error::msg)?;
     let theme = load_theme(&args.theme)?;
-    let options = Options { root: args.path.clone(), config: args.config.clone(), formats, theme };
+    let options =
+        Options { root: args.path.clone(), config: args.config.clone(), formats, theme, catalog: args.catalog.clone() };
     if args.recursive {
         return run_recursive(&args, &options);
     }

@@ -189,3 +189,22 @@ fn output_path_that_is_a_file_is_a_clear_error() {
     let assert = zumen().arg("build").arg(case_dir("030")).arg("-o").arg(dir.path().join("afile")).assert().code(2);
     assert!(String::from_utf8_lossy(&assert.get_output().stderr).contains("is not a directory"));
 }
+
+/// `--catalog` merges a user's provider knowledge: an unknown type gets the label and category the
+/// file gives it; a broken catalog is a clear error naming the file.
+#[test]
+fn catalog_flag_extends_provider_knowledge() {
+    let root = tempfile::tempdir().expect("tempdir");
+    std::fs::write(root.path().join("main.tf"), "resource \"acme_widget\" \"w\" {\n  name = \"gizmo\"\n}\n")
+        .expect("write");
+    let catalog = root.path().join("my-catalog.toml");
+    std::fs::write(&catalog, "[types.acme_widget]\ncategory = \"queue\"\nlabel = \"Acme widget\"\n").expect("write");
+    let out = tempfile::tempdir().expect("tempdir");
+    zumen().arg("build").arg(root.path()).arg("-o").arg(out.path()).arg("--catalog").arg(&catalog).assert().success();
+    let svg = std::fs::read_to_string(out.path().join("architecture.svg")).expect("svg");
+    assert!(svg.contains("Acme widget") && svg.contains("cat-queue"), "{svg}");
+    std::fs::write(&catalog, "[types.acme_widget]\ncategory = \"no-such-category\"\n").expect("write");
+    let assert =
+        zumen().arg("build").arg(root.path()).arg("-o").arg(out.path()).arg("--catalog").arg(&catalog).assert().code(2);
+    assert!(String::from_utf8_lossy(&assert.get_output().stderr).contains("my-catalog.toml"));
+}

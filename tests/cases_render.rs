@@ -13,6 +13,7 @@ fn build_dir(dir: &Path) -> BuildOutput {
         config: None,
         formats: Formats::default(),
         theme: Theme::builtin("default").expect("theme"),
+        catalog: None,
     };
     build(&options).unwrap_or_else(|e| panic!("build {}: {e:#}", dir.display()))
 }

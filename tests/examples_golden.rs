@@ -13,6 +13,7 @@ fn check_example(name: &str) {
         config: None,
         formats: Formats::default(),
         theme: Theme::builtin("default").expect("default theme"),
+        catalog: None,
     };
     let out = build(&options).expect("example builds");
     assert!(!zumen::diagnostic::has_errors(&out.diagnostics), "{:?}", out.diagnostics);
