@@ -16,9 +16,20 @@ const MAX_DEPTH: usize = 128;
 pub struct Scope {
     bound: Vec<String>,
     depth: usize,
+    /// The file ends every line with `\r\n` (see [`Scope::for_file`]).
+    crlf: bool,
 }
 
 impl Scope {
+    /// The top-level scope of one file. A file whose every line ends in `\r\n` (a Windows
+    /// checkout) needs it noted: hcl-edit drops the `\r` of each line it dedents in an indented
+    /// (`<<-`) heredoc, and HashiCorp's parser keeps it, so [`convert`] puts it back.
+    pub fn for_file(text: &str) -> Scope {
+        let newlines = text.bytes().filter(|b| *b == b'\n').count();
+        let crlf = newlines > 0 && text.matches("\r\n").count() == newlines;
+        Scope { crlf, ..Scope::default() }
+    }
+
     pub fn with(&self, names: impl IntoIterator<Item = String>) -> Scope {
         let mut scope = self.clone();
         scope.bound.extend(names);
@@ -30,7 +41,7 @@ impl Scope {
     }
 
     fn deeper(&self) -> Scope {
-        Scope { bound: self.bound.clone(), depth: self.depth + 1 }
+        Scope { bound: self.bound.clone(), depth: self.depth + 1, crlf: self.crlf }
     }
 }
 
@@ -60,6 +71,9 @@ pub fn convert(expr: &Expression, scope: &Scope) -> Expr {
                 .collect(),
         ),
         Expression::StringTemplate(t) => template(t, &inner),
+        Expression::HeredocTemplate(h) if scope.crlf && h.indent().is_some() => {
+            with_crlf(template(&h.template, &inner))
+        }
         Expression::HeredocTemplate(h) => template(&h.template, &inner),
         Expression::Parenthesis(p) => Expr::Paren(Box::new(convert(p.inner(), &inner))),
         Expression::Variable(v) => {
@@ -114,6 +128,37 @@ pub fn convert(expr: &Expression, scope: &Scope) -> Expr {
             }
             Expr::Other { text: text_of(expr), refs }
         }
+    }
+}
+
+/// Restores the `\r` before each `\n` of a dedented heredoc's literal text in a CRLF file: every
+/// newline in a heredoc literal is a source line break (heredocs have no escapes), and every
+/// source line break in such a file is `\r\n`.
+fn with_crlf(value: Expr) -> Expr {
+    fn restore(text: &str) -> String {
+        let mut out = String::with_capacity(text.len() + text.len() / 16);
+        let mut previous = '\0';
+        for c in text.chars() {
+            if c == '\n' && previous != '\r' {
+                out.push('\r');
+            }
+            out.push(c);
+            previous = c;
+        }
+        out
+    }
+    match value {
+        Expr::String(s) => Expr::String(restore(&s)),
+        Expr::Template(parts) => Expr::Template(
+            parts
+                .into_iter()
+                .map(|part| match part {
+                    TemplatePart::Literal(s) => TemplatePart::Literal(restore(&s)),
+                    other => other,
+                })
+                .collect(),
+        ),
+        other => other,
     }
 }
 

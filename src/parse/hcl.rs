@@ -22,7 +22,7 @@ pub fn parse(display: &str, text: &str) -> Result<ParsedFile, Diagnostic> {
         },
     };
     let index = LineIndex::new(text);
-    let body = convert_body(&body, &index, &Scope::default(), true);
+    let body = convert_body(&body, &index, &Scope::for_file(text), true);
     Ok(ParsedFile { display: display.to_string(), body, header: super::source::header(&index) })
 }
 
