@@ -144,45 +144,19 @@ fn build_model(model: Model, options: &Options) -> Result<BuildOutput> {
         None => Catalog::builtin(),
     };
     let analysis = analyze::analyze(&model, &catalog);
-    let mut diagnostics = model.diagnostics.clone();
-    let mut svgs: Vec<(String, String, String)> = Vec::new();
-    let mut stats = Vec::new();
-    // Diagrams are laid out only when something shows them, in parallel (a large root has one
-    // detail view per module).
+    // Diagrams are laid out only when something shows them.
     let drawn = options.formats.svg || options.formats.md || options.formats.html;
     let diagrams: &[crate::analyze::Diagram] = if drawn { &analysis.diagrams } else { &[] };
-    let laid_out: Vec<_> = diagrams
-        .par_iter()
-        .map(|diagram| {
-            let started = Instant::now();
-            // Layout is contained: a failure (or a panic) is a diagnostic naming the view, never
-            // a crash.
-            let scene = match std::panic::catch_unwind(|| layout::layout(diagram)) {
-                Ok(Ok(scene)) => scene,
-                Ok(Err(layout::LayoutError(message))) => {
-                    return Err(Diagnostic::new(Level::Error, "layout", format!("view `{}`: {message}", diagram.id)))
-                }
-                Err(_) => {
-                    return Err(Diagnostic::new(
-                        Level::Error,
-                        "layout",
-                        format!("view `{}`: layout failed", diagram.id),
-                    ))
-                }
-            };
-            let millis = started.elapsed().as_secs_f64() * 1000.0;
-            let stats = layout::stats(&scene, millis);
-            Ok((diagram.id.clone(), diagram.title.clone(), stats, render::svg(&scene, &options.theme, &diagram.title)))
-        })
-        .collect();
-    for result in laid_out {
-        match result {
-            Ok((id, title, s, svg)) => {
-                stats.push((id.clone(), s));
-                svgs.push((id, title, svg));
-            }
-            Err(d) => diagnostics.push(d),
-        }
+    let (laid_out, failures) = lay_out_all(diagrams, &options.theme, &layout::Layered::default());
+    // A view that could not be drawn is said in the document too, not only on stderr: a reader
+    // of DESIGN.md must not take a missing diagram for a missing part of the system.
+    let mut model = model;
+    model.diagnostics.extend(failures);
+    let mut svgs: Vec<(String, String, String)> = Vec::new();
+    let mut stats = Vec::new();
+    for (id, title, s, svg) in laid_out {
+        stats.push((id.clone(), s));
+        svgs.push((id, title, svg));
     }
     let rendered: Vec<RenderedDiagram<'_>> =
         svgs.iter().map(|(id, title, svg)| RenderedDiagram { id, title, svg }).collect();
@@ -203,5 +177,94 @@ fn build_model(model: Model, options: &Options) -> Result<BuildOutput> {
     if options.formats.json {
         artifacts.push(doc::json(&model, &analysis));
     }
+    let diagnostics = model.diagnostics.clone();
     Ok(BuildOutput { model, analysis, artifacts, stats, diagnostics })
+}
+
+/// One laid-out and rendered view: id, title, layout figures, SVG text.
+type Drawn = (String, String, Stats, String);
+
+/// Lays out and renders every diagram, in parallel (a large root has one detail view per
+/// module). Layout is contained: a failure, or a panic, becomes an error diagnostic naming the
+/// view, and the other views are still drawn.
+fn lay_out_all(
+    diagrams: &[crate::analyze::Diagram],
+    theme: &Theme,
+    engine: &(dyn layout::Engine + Sync + std::panic::RefUnwindSafe),
+) -> (Vec<Drawn>, Vec<Diagnostic>) {
+    let results: Vec<Result<Drawn, Diagnostic>> = diagrams
+        .par_iter()
+        .map(|diagram| {
+            let started = Instant::now();
+            let scene = match std::panic::catch_unwind(|| engine.layout(diagram)) {
+                Ok(Ok(scene)) => scene,
+                Ok(Err(layout::LayoutError(message))) => {
+                    return Err(Diagnostic::new(Level::Error, "layout", format!("view `{}`: {message}", diagram.id)))
+                }
+                Err(_) => {
+                    return Err(Diagnostic::new(
+                        Level::Error,
+                        "layout",
+                        format!("view `{}`: layout failed", diagram.id),
+                    ))
+                }
+            };
+            let millis = started.elapsed().as_secs_f64() * 1000.0;
+            let stats = layout::stats(&scene, millis);
+            Ok((diagram.id.clone(), diagram.title.clone(), stats, render::svg(&scene, theme, &diagram.title)))
+        })
+        .collect();
+    let mut drawn = Vec::new();
+    let mut failures = Vec::new();
+    for result in results {
+        match result {
+            Ok(d) => drawn.push(d),
+            Err(d) => failures.push(d),
+        }
+    }
+    (drawn, failures)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::{Diagram, Node};
+    use crate::layout::{Engine, Layered, LayoutError, Scene};
+
+    /// The real engine, except that it refuses the view `refused` and panics on `panics`:
+    /// analysis never makes a view our engine fails on, so the failure is staged.
+    struct Flaky;
+
+    impl Engine for Flaky {
+        fn name(&self) -> &'static str {
+            "flaky"
+        }
+
+        fn layout(&self, diagram: &Diagram) -> Result<Scene, LayoutError> {
+            match diagram.id.as_str() {
+                "refused" => Err(LayoutError("too many crossings".into())),
+                "panics" => panic!("staged layout bug"),
+                _ => Layered::default().layout(diagram),
+            }
+        }
+    }
+
+    fn view(id: &str) -> Diagram {
+        let node = Node { id: "a".into(), label: "a".into(), ..Node::default() };
+        Diagram { id: id.into(), title: id.to_uppercase(), nodes: vec![node], ..Diagram::default() }
+    }
+
+    #[test]
+    fn a_failed_layout_is_a_diagnostic_and_the_other_views_are_drawn() {
+        let theme = Theme::builtin("default").expect("theme");
+        let views = [view("architecture"), view("refused"), view("panics")];
+        let (drawn, failures) = lay_out_all(&views, &theme, &Flaky);
+        assert_eq!(drawn.iter().map(|d| d.0.as_str()).collect::<Vec<_>>(), ["architecture"]);
+        assert!(drawn[0].3.contains("<title id=\"diagram-title\">ARCHITECTURE</title>"), "{}", &drawn[0].3);
+        let messages: Vec<_> = failures.iter().map(|d| (d.level, d.message.as_str())).collect();
+        assert_eq!(
+            messages,
+            [(Level::Error, "view `refused`: too many crossings"), (Level::Error, "view `panics`: layout failed")]
+        );
+    }
 }
