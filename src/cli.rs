@@ -123,6 +123,10 @@ pub struct InitArgs {
     /// Overwrite an existing zumen.toml.
     #[arg(long)]
     pub force: bool,
+    /// A catalog file merged over the built-in one, as for `build`: the roles `init` proposes
+    /// come from it, so they match what `build --catalog FILE` will show.
+    #[arg(long, value_name = "FILE")]
+    pub catalog: Option<PathBuf>,
 }
 
 #[derive(clap::Args)]

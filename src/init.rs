@@ -6,6 +6,7 @@
 //! call that has none, grouped under its role (given in a comment, else inferred). Empty intents
 //! count as missing, so `zumen check` right after points at exactly these entries.
 
+use crate::catalog::Catalog;
 use crate::model::{self, ItemKind, Model};
 use crate::parse;
 use crate::roles::DEFAULT_ROLES;
@@ -31,7 +32,7 @@ pub fn comment_model(root: &Path) -> Result<Model> {
 }
 
 /// The starter sidecar's text.
-pub fn starter(model: &Model) -> String {
+pub fn starter(model: &Model, catalog: &Catalog) -> String {
     let mut out = String::from(
         "# zumen.toml, written by `zumen init`; the format is described in docs/annotations.md.\n\
          # Fill in each empty `intent` (why the resource exists), check the roles, then run `zumen check`.\n\n",
@@ -45,7 +46,7 @@ pub fn starter(model: &Model) -> String {
         out.push_str(&format!("order = {}\n", n + 1));
     }
     // The roles the documents will show: usage first, then the catalog (the analyze stage).
-    let analysis = crate::analyze::analyze(model, &crate::catalog::Catalog::builtin());
+    let analysis = crate::analyze::analyze(model, catalog);
     let mut groups: BTreeMap<(usize, Option<String>), Vec<Entry>> = BTreeMap::new();
     for (id, item) in model.items.iter().enumerate() {
         let a = &item.annotation;

@@ -159,8 +159,12 @@ fn run_init(args: InitArgs) -> Result<ExitCode> {
         eprintln!("zumen: {} already exists; use --force to overwrite it", target.display());
         return Ok(ExitCode::from(2));
     }
+    let catalog = match &args.catalog {
+        Some(path) => zumen::catalog::Catalog::with_extra(path)?,
+        None => zumen::catalog::Catalog::builtin(),
+    };
     let model = init::comment_model(&args.path)?;
-    let text = init::starter(&model);
+    let text = init::starter(&model, &catalog);
     let entries = text.matches("\n[resources.").count();
     write_file(&target, text.into_bytes())?;
     eprintln!(

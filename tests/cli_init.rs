@@ -132,3 +132,30 @@ fn man_pages_are_roff() {
     assert!(stdout.contains(".TH zumen-check 1") && stdout.contains("min\\-coverage"), "{stdout}");
     assert_eq!(zumen(dir.path(), &["man", "nope"]).0, 2);
 }
+
+/// `init --catalog FILE` proposes the roles `build --catalog FILE` will show: a type only the
+/// user's catalog knows gets the role that catalog gives it; a missing catalog is an error.
+#[test]
+fn init_takes_roles_from_the_users_catalog() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    std::fs::write(dir.path().join("main.tf"), "resource \"acme_widget\" \"w\" {}\n").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        dir.path().join("my-catalog.toml"),
+        "[types.acme_widget]\ncategory = \"compute\"\nlabel = \"Acme widget\"\nrole = \"check\"\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let entry = "[resources.\"acme_widget.w\"]\nintent = \"\"\n";
+
+    assert_eq!(zumen(dir.path(), &["init"]).0, 0);
+    let plain = std::fs::read_to_string(dir.path().join("zumen.toml")).unwrap_or_default();
+    assert!(plain.contains(entry) && !plain.contains(&format!("{entry}role = \"check\"")), "{plain}");
+
+    let (code, _, stderr) = zumen(dir.path(), &["init", "--force", "--catalog", "my-catalog.toml"]);
+    assert_eq!(code, 0, "{stderr}");
+    let text = std::fs::read_to_string(dir.path().join("zumen.toml")).unwrap_or_default();
+    assert!(text.contains(&format!("{entry}role = \"check\"\n")), "{text}");
+
+    let (code, _, stderr) = zumen(dir.path(), &["init", "--force", "--catalog", "missing.toml"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("missing.toml"), "{stderr}");
+}
