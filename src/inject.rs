@@ -45,9 +45,11 @@ pub fn block(model: &Model, image: &str) -> String {
     out
 }
 
-/// Role label → member addresses, in role order. Built from the annotation roles of resources and
-/// module calls that are not hidden.
-// FIXME: switch to the analyze stage's roles (inferred ones included) once they land.
+/// Role label → member addresses, in role order. Built from the roles people wrote down (`@role`
+/// or `zumen.toml`) on resources and module calls that are not hidden. Inferred roles are left to
+/// DESIGN.md on purpose, where each carries its reason: in a README, a row of 29 security groups
+/// and IAM policies the catalog guessed would bury the split the team actually decided (resident
+/// vs one-off vs check), which is what the block is for.
 pub fn responsibilities(model: &Model) -> Vec<(String, Vec<String>)> {
     let mut by_role: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for item in model.items.iter().filter(|i| matches!(i.kind, ItemKind::Resource | ItemKind::Module)) {

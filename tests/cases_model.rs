@@ -78,7 +78,8 @@ fn case_008_template_iterators_are_not_references() {
     assert_ref(&m, "kubernetes_config_map.aws_auth", "local.map_roles");
     assert_ref(&m, "kubernetes_config_map.aws_auth", "local.labels");
     assert!(m.diagnostics.is_empty(), "{:?}", m.diagnostics);
-    // FIXME: template directives are not evaluated, so point 5 shows the source text unchanged.
+    // Point 5 allows either: template directives (`%{ for }`) are kept as source text, not
+    // evaluated, so the local has no value and its source text is what the document shows.
     assert_eq!(m.local_value("local.labels"), None);
 }
 

@@ -96,8 +96,6 @@ fn check_after_build_is_clean_and_names_stale_files() {
 
     // Touch a .tf file: a new resource changes the model. `--check` must exit 1 exactly when a
     // fresh build differs, and name exactly the files that differ.
-    // FIXME: while the doc stage is a stub (empty DESIGN.md/model.json) nothing differs here; the
-    // assertions below tighten by themselves once it lands.
     let main = root.join("main.tf");
     let mut text = std::fs::read_to_string(&main).unwrap_or_else(|e| panic!("{e}"));
     text.push_str("\n# @intent Added after the build.\nresource \"aws_s3_bucket\" \"late\" {}\n");
@@ -107,6 +105,9 @@ fn check_after_build_is_clean_and_names_stale_files() {
     assert_eq!(build(&root, &fresh, &[]).0, 0);
     let after = files(&fresh);
     let differing: Vec<&String> = after.keys().filter(|k| before.get(*k) != after.get(*k)).collect();
+    for changed in ["DESIGN.md", "index.html", "model.json"] {
+        assert!(differing.iter().any(|k| k.ends_with(changed)), "{changed} lists the new bucket: {differing:?}");
+    }
     let (code, stderr) = build(&root, &out, &["--check"]);
     assert_eq!(code, i32::from(!differing.is_empty()), "{stderr}");
     assert_eq!(stale_names(&stderr), differing.iter().map(|s| s.to_string()).collect::<Vec<_>>());
