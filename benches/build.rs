@@ -4,6 +4,7 @@
 mod common;
 use criterion::{criterion_group, criterion_main, Criterion};
 use zumen::build::{build, Formats, Options};
+use zumen::doc::RenderedDiagram;
 use zumen::theme::Theme;
 
 fn options(root: &std::path::Path) -> Options {
@@ -44,7 +45,23 @@ fn bench(c: &mut Criterion) {
         group.bench_function(format!("render, {size} resources"), |b| {
             b.iter(|| scenes.iter().map(|s| zumen::render::svg(s, &theme, "bench").len()).sum::<usize>())
         });
+        let svgs: Vec<(String, String, String)> = analysis
+            .diagrams
+            .iter()
+            .zip(&scenes)
+            .map(|(d, s)| (d.id.clone(), d.title.clone(), zumen::render::svg(s, &theme, &d.title)))
+            .collect();
+        let rendered: Vec<RenderedDiagram<'_>> =
+            svgs.iter().map(|(id, title, svg)| RenderedDiagram { id, title, svg }).collect();
+        group.bench_function(format!("documents, {size} resources"), |b| {
+            b.iter(|| zumen::doc::documents(&model, &analysis, &rendered, &theme, true, true).len())
+        });
     }
+    // One root module holding every resource: thousands of nodes in a single detail view.
+    let flat = tempfile::tempdir().expect("tempdir");
+    common::generate_flat_root(flat.path(), 5_000).expect("generate");
+    let opts = options(flat.path());
+    group.bench_function("full build, flat root, 5000 resources", |b| b.iter(|| build(&opts).expect("build")));
     group.finish();
 }
 

@@ -163,3 +163,54 @@ pub fn generate_root(dir: &Path, resources: usize) -> std::io::Result<()> {
     }
     std::fs::write(dir.join("main.tf"), root)
 }
+
+/// A flat root: `resources` resources in the root module itself, 50 per file, five of a kind per
+/// group (security group, instance in it, target group the instance joins, bucket, IAM policy
+/// reading the bucket), like a large hand-grown root with no modules. This shape puts thousands
+/// of nodes in one detail view, which the module-split root never does: the document stage was
+/// quadratic in that view's size before 2026-12-04 and only this shape showed it.
+pub fn generate_flat_root(dir: &Path, resources: usize) -> std::io::Result<()> {
+    let groups = resources.div_ceil(5).max(1);
+    let mut file = String::new();
+    let mut files = 0;
+    for i in 0..groups {
+        let _ = write!(
+            file,
+            r#"# @intent Lets web {i} receive traffic from the load balancer only.
+resource "aws_security_group" "web_{i}" {{
+  name = "web-{i}"
+}}
+
+resource "aws_instance" "web_{i}" {{
+  ami                    = "ami-123456"
+  instance_type          = "t3.micro"
+  vpc_security_group_ids = [aws_security_group.web_{i}.id]
+  user_data              = <<-EOT
+    #!/bin/sh
+    echo "web {i}"
+  EOT
+}}
+
+resource "aws_lb_target_group" "web_{i}" {{
+  name     = "web-{i}"
+  port     = 80
+  protocol = "HTTP"
+}}
+
+resource "aws_s3_bucket" "assets_{i}" {{
+  bucket = "assets-{i}"
+}}
+
+resource "aws_iam_policy" "read_{i}" {{
+  policy = jsonencode({{ Statement = [{{ Effect = "Allow", Resource = aws_s3_bucket.assets_{i}.arn }}] }})
+}}
+
+"#
+        );
+        if (i + 1) % 10 == 0 || i + 1 == groups {
+            std::fs::write(dir.join(format!("file_{files:04}.tf")), std::mem::take(&mut file))?;
+            files += 1;
+        }
+    }
+    Ok(())
+}
