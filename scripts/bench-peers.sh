@@ -69,11 +69,12 @@ echo "folder: $folder ($files .tf files), $runs runs each, $(nproc) cores"
 
 declare -A cmd=(
   [zumen-dump]="$dump $folder > /dev/null"
+  [zumen-model]="$dump --model $folder > /dev/null"
   [zumen-build]="$zumen build $folder --format json -o $work/out > /dev/null 2>&1 || true"
   [hcl2json]="node $work/hcl2json.js $folder"
   [python-hcl2]="python3 $work/pyhcl2.py $folder"
 )
-order=(zumen-dump zumen-build hcl2json python-hcl2)
+order=(zumen-dump zumen-model zumen-build hcl2json python-hcl2)
 declare -A median cpu
 
 for name in "${order[@]}"; do
@@ -100,7 +101,7 @@ done
 ratio() { python3 -c "print(f'{float(\"$1\")/float(\"$2\"):.1f}')"; }
 echo
 echo "ratios of median wall time (CPU time in brackets):"
-for z in zumen-dump zumen-build; do
+for z in zumen-dump zumen-model zumen-build; do
   printf 'hcl2json    / %-11s: %6sx  (%sx)   target >= 10x\n' "$z" "$(ratio "${median[hcl2json]}" "${median[$z]}")" "$(ratio "${cpu[hcl2json]}" "${cpu[$z]}")"
   printf 'python-hcl2 / %-11s: %6sx  (%sx)   target >= 100x\n' "$z" "$(ratio "${median[python-hcl2]}" "${median[$z]}")" "$(ratio "${cpu[python-hcl2]}" "${cpu[$z]}")"
 done

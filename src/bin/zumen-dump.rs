@@ -4,6 +4,10 @@
 //! For a file: its JSON. For a folder: one object keyed by path (relative to the folder, forward
 //! slashes) of every `.tf` file below it, each either the file's JSON or `{"!error": message}` (`!` cannot start an HCL name).
 //! Hidden folders and `.terraform/` are skipped. Files are parsed in parallel.
+//!
+//! `zumen-dump --model DIR`: parse and model as `zumen build` does (the root, its local modules
+//! followed, files parsed in parallel, references resolved), then print a one-line summary of the
+//! model. `scripts/bench-peers.sh` times this as zumen's "parse + model" process.
 
 use rayon::prelude::*;
 use serde_json::{Map, Value};
@@ -14,9 +18,30 @@ use zumen::parse::{dump::to_hcl2json, parse_text};
 
 fn main() -> ExitCode {
     let Some(arg) = std::env::args_os().nth(1) else {
-        eprintln!("usage: zumen-dump FILE|DIR");
+        eprintln!("usage: zumen-dump FILE|DIR | zumen-dump --model DIR");
         return ExitCode::from(2);
     };
+    if arg == "--model" {
+        let Some(dir) = std::env::args_os().nth(2) else {
+            eprintln!("usage: zumen-dump --model DIR");
+            return ExitCode::from(2);
+        };
+        return match zumen::build::model_only(Path::new(&dir), None) {
+            Ok(model) => {
+                println!(
+                    "{{\"items\":{},\"references\":{},\"diagnostics\":{}}}",
+                    model.items.len(),
+                    model.references.len(),
+                    model.diagnostics.len()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("zumen-dump: {e:#}");
+                ExitCode::from(1)
+            }
+        };
+    }
     let path = PathBuf::from(arg);
     let out = if path.is_dir() {
         let mut files = Vec::new();
