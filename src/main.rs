@@ -212,10 +212,13 @@ fn run_recursive(args: &BuildArgs, options: &Options) -> Result<ExitCode> {
         anyhow::bail!("no Terraform roots found under {}", args.path.display());
     }
     let mut artifacts = zumen::roots::index_artifacts(&results);
+    let roots = results.len();
     let mut failed = 0;
-    for r in &results {
+    // Results are consumed: each root's artifacts move into the list to write (not a copy of
+    // every output of every root), and its model and analysis are freed as we go.
+    for r in results {
         let name = if r.relative.is_empty() { "." } else { r.relative.as_str() };
-        match &r.outcome {
+        match r.outcome {
             Ok(out) => {
                 let prefixed: Vec<Diagnostic> = out
                     .diagnostics
@@ -244,7 +247,7 @@ fn run_recursive(args: &BuildArgs, options: &Options) -> Result<ExitCode> {
                         );
                     }
                 }
-                artifacts.extend(out.artifacts.iter().cloned());
+                artifacts.extend(out.artifacts);
             }
             Err(e) => {
                 failed += 1;
@@ -266,6 +269,6 @@ fn run_recursive(args: &BuildArgs, options: &Options) -> Result<ExitCode> {
         });
     }
     output::write_all(&args.out, &artifacts)?;
-    eprintln!("zumen: {} roots ({} failed) → {}", results.len(), failed, args.out.display());
+    eprintln!("zumen: {roots} roots ({failed} failed) → {}", args.out.display());
     Ok(if failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
