@@ -5,11 +5,6 @@
 mod cli;
 
 use anyhow::{anyhow, Context, Result};
-
-/// mimalloc instead of the system allocator: parsing and modelling allocate many small,
-/// short-lived values (perf showed glibc malloc/free at ~30 % of a 1,200-file parse + model).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use clap::{CommandFactory, Parser};
 use cli::{BuildArgs, CheckArgs, CheckFormat, Cli, Command, CompletionsArgs, InitArgs, InjectArgs, ManArgs};
 use std::io::{IsTerminal, Write};
@@ -20,6 +15,11 @@ use zumen::diagnostic::{has_errors, Diagnostic, Level};
 use zumen::output::{self, Artifact};
 use zumen::theme::Theme;
 use zumen::{check, init, inject};
+
+/// mimalloc instead of the system allocator: parsing and modelling allocate many small,
+/// short-lived values (perf showed glibc malloc/free at ~30 % of a 1,200-file parse + model).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

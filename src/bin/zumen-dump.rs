@@ -10,16 +10,16 @@
 //! model. `scripts/bench-peers.sh` times this as zumen's "parse + model" process.
 
 use rayon::prelude::*;
-
-/// mimalloc instead of the system allocator: parsing and modelling allocate many small,
-/// short-lived values (perf showed glibc malloc/free at ~30 % of a 1,200-file parse + model).
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use serde_json::{Map, Value};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use zumen::parse::{dump::to_hcl2json, parse_text};
+
+/// mimalloc instead of the system allocator: parsing and modelling allocate many small,
+/// short-lived values (perf showed glibc malloc/free at ~30 % of a 1,200-file parse + model).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let Some(arg) = std::env::args_os().nth(1) else {
