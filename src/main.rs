@@ -211,7 +211,7 @@ fn run_recursive(args: &BuildArgs, options: &Options) -> Result<ExitCode> {
     if results.is_empty() {
         anyhow::bail!("no Terraform roots found under {}", args.path.display());
     }
-    let mut artifacts = zumen::roots::index_artifacts(&results);
+    let mut artifacts = zumen::roots::index_artifacts(&results, args.keep_going);
     let roots = results.len();
     let mut failed = 0;
     // Results are consumed: each root's artifacts move into the list to write (not a copy of
@@ -234,7 +234,7 @@ fn run_recursive(args: &BuildArgs, options: &Options) -> Result<ExitCode> {
                     })
                     .collect();
                 print_diagnostics(&prefixed);
-                if has_errors(&out.diagnostics) && !args.keep_going {
+                if !zumen::roots::is_written(&out, args.keep_going) {
                     failed += 1;
                     eprintln!("zumen: {name}: errors found; not written");
                     continue;

@@ -105,9 +105,17 @@ pub fn build_all(options: &crate::build::Options) -> Vec<RootResult> {
         .collect()
 }
 
-/// `README.md` and `index.html` at the top of a recursive build, linking every root with a
-/// one-line summary (resources, intent coverage) or its error.
-pub fn index_artifacts(results: &[RootResult]) -> Vec<crate::output::Artifact> {
+/// Whether a built root's outputs are written: not when it has errors, unless the user asked to
+/// keep going. The index and the writer ask the same question, so the index never links a root
+/// whose files were not written.
+pub fn is_written(out: &crate::build::BuildOutput, keep_going: bool) -> bool {
+    keep_going || !crate::diagnostic::has_errors(&out.diagnostics)
+}
+
+/// `README.md` and `index.html` at the top of a recursive build, linking every written root with
+/// a one-line summary (resources, intent coverage); a root that failed or was not written is
+/// listed by name, without a link, with its error count or error.
+pub fn index_artifacts(results: &[RootResult], keep_going: bool) -> Vec<crate::output::Artifact> {
     use crate::model::ItemKind;
     let mut md =
         String::from("# Terraform roots\n\n| root | resources | intent coverage | status |\n|---|---:|---:|---|\n");
@@ -125,26 +133,23 @@ pub fn index_artifacts(results: &[RootResult]) -> Vec<crate::output::Artifact> {
                 let (covered, total) = (cov.covered, cov.total);
                 let coverage = cov.percent;
                 let errors = out.diagnostics.iter().filter(|d| d.level == crate::diagnostic::Level::Error).count();
-                let status = if errors == 0 { "ok".to_string() } else { format!("{errors} errors") };
+                let errors_text = if errors == 1 { "1 error".to_string() } else { format!("{errors} errors") };
+                let (md_name, html_name, status) = if !is_written(out, keep_going) {
+                    (md_cell(&name), html_escape(&name), format!("{errors_text}; not written"))
+                } else {
+                    (
+                        format!("[{}]({}DESIGN.md)", md_cell(&name), md_link(&link)),
+                        format!("<a href=\"{}index.html\">{}</a>", html_attr(&link), html_escape(&name)),
+                        if errors == 0 { "ok".to_string() } else { errors_text },
+                    )
+                };
                 md.push_str(&format!(
-                    "| [{}]({}DESIGN.md) | {} | {}/{} ({}%) | {} |\n",
-                    md_cell(&name),
-                    md_link(&link),
-                    resources,
-                    covered,
-                    total,
-                    coverage,
-                    status
+                    "| {md_name} | {resources} | {covered}/{total} ({coverage}%) | {} |\n",
+                    md_cell(&status)
                 ));
                 html.push_str(&format!(
-                    "<tr><td><a href=\"{}index.html\">{}</a></td><td>{}</td><td>{}/{} ({}%)</td><td>{}</td></tr>\n",
-                    html_attr(&link),
-                    html_escape(&name),
-                    resources,
-                    covered,
-                    total,
-                    coverage,
-                    status
+                    "<tr><td>{html_name}</td><td>{resources}</td><td>{covered}/{total} ({coverage}%)</td><td>{}</td></tr>\n",
+                    html_escape(&status)
                 ));
             }
             Err(e) => {

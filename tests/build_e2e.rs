@@ -132,8 +132,13 @@ fn recursive_builds_each_root_and_reports_the_broken_one() {
     let index = std::fs::read_to_string(out.path().join("README.md")).expect("index");
     assert!(index.contains("[envs/good](envs/good/DESIGN.md) | 5 |"), "{index}");
     assert!(index.contains("| minimal |") || index.contains("[minimal](minimal/DESIGN.md) | 1 |"), "{index}");
-    assert!(index.contains("envs/broken") && index.contains("errors"), "{index}");
-    assert!(out.path().join("index.html").is_file());
+    // The broken root is listed, without a link to the files it did not get.
+    assert!(index.contains("\n| envs/broken | 2 | 1/2 (50%) | 1 error; not written |\n"), "{index}");
+    assert!(!index.contains("envs/broken/DESIGN.md"), "{index}");
+    let html = std::fs::read_to_string(out.path().join("index.html")).expect("index.html");
+    assert!(html.contains("<a href=\"envs/good/index.html\">envs/good</a>"), "{html}");
+    assert!(html.contains("<tr><td>envs/broken</td>"), "{html}");
+    assert!(!html.contains("envs/broken/index.html"), "{html}");
 }
 
 #[cfg(unix)]
