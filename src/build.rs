@@ -36,6 +36,9 @@ impl Formats {
     /// Parses `svg,md,html,json` (any subset).
     pub fn parse(list: &str) -> Result<Formats, String> {
         let mut f = Formats { svg: false, md: false, html: false, json: false };
+        if list.split(',').all(|p| p.trim().is_empty()) {
+            return Err("--format needs at least one of svg, md, html, json".into());
+        }
         for part in list.split(',').map(str::trim).filter(|p| !p.is_empty()) {
             match part {
                 "svg" => f.svg = true,
@@ -105,7 +108,14 @@ pub fn model_only(root: &Path, config: Option<&Path>) -> Result<Model> {
 /// Models an already parsed root.
 pub fn model_from_tree(root: &Path, tree: ParsedTree, config: Option<&Path>) -> Result<Model> {
     if tree.modules.iter().all(|m| m.files.is_empty()) && tree.diagnostics.is_empty() {
-        bail!("no Terraform files found in {}", root.display());
+        match crate::roots::first_terraform_folder(root) {
+            Some(below) => bail!(
+                "no Terraform files found in {} (but {} has some: build that folder, or every root below with --recursive)",
+                root.display(),
+                below.display()
+            ),
+            None => bail!("no Terraform files found in {}", root.display()),
+        }
     }
     let mut diagnostics = Vec::new();
     let sidecar = match load_sidecar(root, config)? {

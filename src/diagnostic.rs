@@ -48,6 +48,20 @@ impl Diagnostic {
         Diagnostic { level, code, message: message.into(), location: None, excerpt: None }
     }
 
+    /// The same finding with its file joined to `root` as the user gave it (`envs/dev` +
+    /// `main.tf` → `envs/dev/main.tf`), so a path printed by any command opens from where zumen
+    /// was run. `.` and an empty root leave the path as it is.
+    pub fn rooted(&self, root: &str) -> Diagnostic {
+        let mut d = self.clone();
+        let root = root.trim_end_matches('/');
+        if let Some(loc) = d.location.as_mut() {
+            if !root.is_empty() && root != "." {
+                loc.file = format!("{root}/{}", loc.file);
+            }
+        }
+        d
+    }
+
     pub fn at(mut self, location: Location) -> Self {
         self.location = Some(location);
         self

@@ -21,6 +21,23 @@ use zumen::{check, init, inject};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// `eprintln!` that cannot panic: when stderr is a pipe whose reader went away
+/// (`zumen build 2>&1 | head`), the message is lost, not the run.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+/// Writes to standard output. A reader that stops early (`zumen check --format json | head`)
+/// ends the output quietly instead of a panic; the exit code still says what the command found.
+fn print_out(bytes: &[u8]) -> Result<()> {
+    match std::io::stdout().lock().write_all(bytes) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -34,7 +51,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            say!("error: {err:#}");
             ExitCode::from(2)
         }
     }
@@ -48,21 +65,24 @@ fn load_theme(name: &str) -> Result<Theme> {
     Theme::builtin(name).ok_or_else(|| anyhow::anyhow!("unknown theme `{name}` (built-in: default, dark; or a folder)"))
 }
 
-fn print_diagnostics(diagnostics: &[Diagnostic]) {
-    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+/// Prints findings on stderr, errors first, each path joined to `root` as the user gave it (so
+/// it opens from where zumen was run, as `zumen check` prints it).
+fn print_diagnostics(diagnostics: &[Diagnostic], root: &Path) {
+    let color = use_color(std::io::stderr().is_terminal());
+    let root = root.to_string_lossy();
     let mut sorted: Vec<&Diagnostic> = diagnostics.iter().collect();
     sorted.sort_by_key(|d| std::cmp::Reverse(d.level));
     for d in sorted {
-        let text = d.render();
+        let text = d.rooted(&root).render();
         if color {
             let code = match d.level {
                 Level::Error => "31",
                 Level::Warning => "33",
                 Level::Note => "36",
             };
-            eprintln!("\x1b[{code}m{text}\x1b[0m");
+            say!("\x1b[{code}m{text}\x1b[0m");
         } else {
-            eprintln!("{text}");
+            say!("{text}");
         }
     }
 }
@@ -76,30 +96,32 @@ fn run_build(args: BuildArgs) -> Result<ExitCode> {
         return run_recursive(&args, &options);
     }
     let out = build::build(&options)?;
-    print_diagnostics(&out.diagnostics);
+    print_diagnostics(&out.diagnostics, &args.path);
     if args.stats {
         for (id, s) in &out.stats {
-            println!(
-                "{id}: nodes {} edges {} boxes {} crossings {} overlaps {} size {:.0}x{:.0} layout {:.1} ms",
-                s.nodes, s.edges, s.boxes, s.crossings, s.overlaps, s.width, s.height, s.millis
-            );
+            print_out(
+                format!(
+                    "{id}: nodes {} edges {} boxes {} crossings {} overlaps {} size {:.0}x{:.0} layout {:.1} ms\n",
+                    s.nodes, s.edges, s.boxes, s.crossings, s.overlaps, s.width, s.height, s.millis
+                )
+                .as_bytes(),
+            )?;
         }
     }
     if has_errors(&out.diagnostics) && !args.keep_going {
-        eprintln!("zumen: errors found; nothing written (use --keep-going to write anyway)");
+        say!("zumen: errors found; nothing written (use --keep-going to write anyway)");
         return Ok(ExitCode::from(2));
     }
     if args.check {
         let stale = output::stale(&args.out, &out.artifacts);
         for path in &stale {
-            eprintln!("stale: {}", args.out.join(path).display());
+            say!("stale: {}", args.out.join(path).display());
         }
         return Ok(if stale.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) });
     }
     output::write_all(&args.out, &out.artifacts)?;
     let resources = out.model.of_kind(zumen::model::ItemKind::Resource).count();
-    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-    eprintln!(
+    say!(
         "zumen: {} → {} in {}",
         plural(resources, "resource", "resources"),
         plural(out.artifacts.len(), "file", "files"),
@@ -107,6 +129,11 @@ fn run_build(args: BuildArgs) -> Result<ExitCode> {
     );
     // Reaching here with errors means --keep-going: the broken files were skipped and reported.
     Ok(ExitCode::SUCCESS)
+}
+
+/// `1 file`, `2 files`.
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// True when colour may be used on a stream: it is a terminal and `NO_COLOR` is unset or empty.
@@ -122,7 +149,7 @@ fn run_check(args: CheckArgs) -> Result<ExitCode> {
         CheckFormat::Json => check::format::json(&report),
         CheckFormat::Github => check::format::github(&report),
     };
-    print!("{text}");
+    print_out(text.as_bytes())?;
     Ok(if report.failed() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
@@ -136,9 +163,9 @@ fn write_file(path: &Path, bytes: Vec<u8>) -> Result<()> {
 fn run_inject(args: InjectArgs) -> Result<ExitCode> {
     let text = std::fs::read_to_string(&args.file).with_context(|| format!("reading {}", args.file.display()))?;
     let model = build::model_only(&args.root, args.config.as_deref())?;
-    print_diagnostics(&model.diagnostics);
+    print_diagnostics(&model.diagnostics, &args.root);
     if has_errors(&model.diagnostics) {
-        eprintln!("zumen: errors found; {} left unchanged", args.file.display());
+        say!("zumen: errors found; {} left unchanged", args.file.display());
         return Ok(ExitCode::from(2));
     }
     let image = args.image.unwrap_or_else(|| inject::image_link(&args.file, &args.out.join("architecture.svg")));
@@ -148,12 +175,12 @@ fn run_inject(args: InjectArgs) -> Result<ExitCode> {
         if updated == text {
             return Ok(ExitCode::SUCCESS);
         }
-        eprintln!("stale: {} (run `zumen inject {}`)", args.file.display(), args.file.display());
+        say!("stale: {} (run `zumen inject {}`)", args.file.display(), args.file.display());
         return Ok(ExitCode::from(1));
     }
     if updated != text {
         write_file(&args.file, updated.into_bytes())?;
-        eprintln!("zumen: updated {}", args.file.display());
+        say!("zumen: updated {}", args.file.display());
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -161,7 +188,7 @@ fn run_inject(args: InjectArgs) -> Result<ExitCode> {
 fn run_init(args: InitArgs) -> Result<ExitCode> {
     let target = args.path.join("zumen.toml");
     if target.exists() && !args.force {
-        eprintln!("zumen: {} already exists; use --force to overwrite it", target.display());
+        say!("zumen: {} already exists; use --force to overwrite it", target.display());
         return Ok(ExitCode::from(2));
     }
     let catalog = match &args.catalog {
@@ -172,7 +199,7 @@ fn run_init(args: InitArgs) -> Result<ExitCode> {
     let text = init::starter(&model, &catalog);
     let entries = text.matches("\n[resources.").count();
     write_file(&target, text.into_bytes())?;
-    eprintln!(
+    say!(
         "zumen: wrote {} with {entries} resource(s) to document; fill in each empty intent, then run `zumen check`",
         target.display()
     );
@@ -180,7 +207,10 @@ fn run_init(args: InitArgs) -> Result<ExitCode> {
 }
 
 fn completions(args: CompletionsArgs) -> Result<ExitCode> {
-    clap_complete::generate(args.shell, &mut Cli::command(), "zumen", &mut std::io::stdout());
+    // Into a buffer first: clap_complete panics on a failed write, print_out does not.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut Cli::command(), "zumen", &mut script);
+    print_out(&script)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -197,7 +227,7 @@ fn man(args: ManArgs) -> Result<ExitCode> {
     };
     let mut bytes = Vec::new();
     clap_mangen::Man::new(page).render(&mut bytes)?;
-    std::io::stdout().write_all(&bytes)?;
+    print_out(&bytes)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -220,45 +250,35 @@ fn run_recursive(args: &BuildArgs, options: &Options) -> Result<ExitCode> {
         let name = if r.relative.is_empty() { "." } else { r.relative.as_str() };
         match r.outcome {
             Ok(out) => {
-                let prefixed: Vec<Diagnostic> = out
-                    .diagnostics
-                    .iter()
-                    .cloned()
-                    .map(|mut d| {
-                        if let Some(loc) = d.location.as_mut() {
-                            if !r.relative.is_empty() {
-                                loc.file = format!("{}/{}", r.relative, loc.file);
-                            }
-                        }
-                        d
-                    })
-                    .collect();
-                print_diagnostics(&prefixed);
+                print_diagnostics(&out.diagnostics, &args.path.join(&r.relative));
                 if !zumen::roots::is_written(&out, args.keep_going) {
                     failed += 1;
-                    eprintln!("zumen: {name}: errors found; not written");
+                    say!("zumen: {name}: errors found; not written");
                     continue;
                 }
                 if args.stats {
                     for (id, s) in &out.stats {
-                        println!(
-                            "{name} {id}: nodes {} edges {} crossings {} overlaps {} layout {:.1} ms",
-                            s.nodes, s.edges, s.crossings, s.overlaps, s.millis
-                        );
+                        print_out(
+                            format!(
+                                "{name} {id}: nodes {} edges {} crossings {} overlaps {} layout {:.1} ms\n",
+                                s.nodes, s.edges, s.crossings, s.overlaps, s.millis
+                            )
+                            .as_bytes(),
+                        )?;
                     }
                 }
                 artifacts.extend(out.artifacts);
             }
             Err(e) => {
                 failed += 1;
-                eprintln!("error: {name}: {e:#}");
+                say!("error: {name}: {e:#}");
             }
         }
     }
     if args.check {
         let stale = output::stale(&args.out, &artifacts);
         for path in &stale {
-            eprintln!("stale: {}", args.out.join(path).display());
+            say!("stale: {}", args.out.join(path).display());
         }
         return Ok(if failed > 0 {
             ExitCode::from(2)
@@ -269,6 +289,6 @@ fn run_recursive(args: &BuildArgs, options: &Options) -> Result<ExitCode> {
         });
     }
     output::write_all(&args.out, &artifacts)?;
-    eprintln!("zumen: {roots} roots ({failed} failed) → {}", args.out.display());
+    say!("zumen: {} ({failed} failed) → {}", plural(roots, "root", "roots"), args.out.display());
     Ok(if failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }

@@ -20,11 +20,21 @@ pub struct FoundRoot {
 /// Folders never searched.
 const SKIP: &[&str] = &["node_modules", "vendor", "target"];
 
-/// Every folder under `dir` that holds Terraform files.
-fn candidates(dir: &Path) -> Vec<PathBuf> {
+/// The first folder under `dir` (depth first, by name) that holds Terraform files, for the hint
+/// that `--recursive` is wanted when `dir` itself holds none. Stops at the first one found, so a
+/// mistaken `zumen build ~` does not walk the whole home directory.
+pub fn first_terraform_folder(dir: &Path) -> Option<PathBuf> {
+    candidates(dir, 1).pop()
+}
+
+/// Folders under `dir` that hold Terraform files, at most `limit` of them.
+fn candidates(dir: &Path, limit: usize) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(current) = stack.pop() {
+        if out.len() >= limit {
+            break;
+        }
         let Ok(entries) = std::fs::read_dir(&current) else { continue };
         let mut has_tf = false;
         let mut children = Vec::new();
@@ -51,7 +61,7 @@ fn candidates(dir: &Path) -> Vec<PathBuf> {
 
 /// Finds the roots under `dir`, parsing each candidate once.
 pub fn find(dir: &Path) -> Vec<FoundRoot> {
-    let loaded: Vec<(PathBuf, ParsedTree)> = candidates(dir)
+    let loaded: Vec<(PathBuf, ParsedTree)> = candidates(dir, usize::MAX)
         .into_par_iter()
         .map(|c| {
             let tree = parse::load(&c);

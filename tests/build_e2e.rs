@@ -65,10 +65,14 @@ fn case_031_syntax_error_fails_and_keeps_previous_output() {
     }
     let out = tempfile::tempdir().expect("tempdir");
     std::fs::write(out.path().join("DESIGN.md"), "previous run\n").expect("seed");
-    let assert = zumen().arg("build").arg(case_dir("031")).arg("-o").arg(out.path()).assert().code(2);
+    // Run from the cases folder with a relative PATH: the finding's path opens from there.
+    let case = case_dir("031");
+    let name = case.file_name().expect("name").to_string_lossy().into_owned();
+    let assert =
+        zumen().current_dir(common::shared_root()).arg("build").arg(&name).arg("-o").arg(out.path()).assert().code(2);
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
     let first = stderr.lines().next().unwrap_or_default();
-    assert!(first.starts_with("broken.tf:3:"), "first line names broken.tf line 3: {stderr}");
+    assert!(first.starts_with(&format!("{name}/broken.tf:3:")), "first line names broken.tf line 3: {stderr}");
     assert!(first.contains("unterminated string"), "{first}");
     assert!(!stderr.contains("network.tf") && !stderr.contains("a_empty.tf"), "{stderr}");
     assert!(!stderr.contains("panicked"));
@@ -87,8 +91,51 @@ fn case_031_syntax_error_fails_and_keeps_previous_output() {
 fn case_030_empty_directory_is_a_clear_error() {
     let empty = tempfile::tempdir().expect("tempdir");
     let assert = zumen().arg("build").arg(empty.path()).arg("-o").arg(empty.path().join("out")).assert().code(2);
-    assert!(String::from_utf8_lossy(&assert.get_output().stderr).contains("no Terraform files found in"));
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(stderr.contains("no Terraform files found in"), "{stderr}");
+    assert!(!stderr.contains("--recursive"), "nothing below either: {stderr}");
     zumen().arg("build").arg(empty.path().join("nope")).assert().code(2);
+}
+
+/// A repository whose Terraform lives only in subfolders: the error says where, and that
+/// `--recursive` builds them all.
+#[test]
+fn no_files_at_the_top_points_at_the_folder_below_and_recursive() {
+    let repo = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(repo.path().join("envs/dev")).expect("mkdir");
+    std::fs::write(repo.path().join("envs/dev/main.tf"), "resource \"aws_s3_bucket\" \"logs\" {}\n").expect("write");
+    let out = repo.path().join("out");
+    let assert = zumen().arg("build").arg(repo.path()).arg("-o").arg(&out).assert().code(2);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    let below = repo.path().join("envs/dev");
+    assert!(stderr.contains(&format!("but {} has some", below.display())), "{stderr}");
+    assert!(stderr.contains("--recursive"), "{stderr}");
+    let assert = zumen().arg("build").arg(repo.path()).arg("-o").arg(&out).arg("--recursive").assert().success();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(stderr.contains("zumen: 1 root (0 failed)"), "{stderr}");
+    assert!(out.join("envs/dev/model.json").is_file());
+}
+
+/// `--format` with nothing in it is a usage error, not a run that writes no file.
+#[test]
+fn an_empty_format_list_is_an_error() {
+    if common::skip_without_shared() {
+        return;
+    }
+    let out = tempfile::tempdir().expect("tempdir");
+    for list in ["", " , "] {
+        let assert = zumen()
+            .arg("build")
+            .arg(case_dir("030"))
+            .arg("-o")
+            .arg(out.path())
+            .args(["--format", list])
+            .assert()
+            .code(2);
+        let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+        assert!(stderr.contains("--format needs at least one of svg, md, html, json"), "{list:?}: {stderr}");
+    }
+    assert_eq!(std::fs::read_dir(out.path()).expect("read").count(), 0);
 }
 
 #[test]

@@ -6,7 +6,7 @@
 //! and gives the root once.
 
 use super::Report;
-use crate::diagnostic::{Diagnostic, Level};
+use crate::diagnostic::Level;
 
 /// `intent coverage: 41/45 resources (91%)`. Module calls count as resources here.
 pub fn coverage_line(report: &Report) -> String {
@@ -19,7 +19,7 @@ pub fn coverage_line(report: &Report) -> String {
 pub fn text(report: &Report, color: bool) -> String {
     let mut out = String::new();
     for d in &report.diagnostics {
-        let mut rendered = rooted(report, d).render();
+        let mut rendered = d.rooted(&report.root).render();
         if color {
             let (word, code) = match d.level {
                 Level::Error => ("error", "31"),
@@ -53,7 +53,7 @@ pub fn json(report: &Report) -> String {
 pub fn github(report: &Report) -> String {
     let mut out = String::new();
     for d in &report.diagnostics {
-        let d = rooted(report, d);
+        let d = d.rooted(&report.root);
         let command = match d.level {
             Level::Error => "error",
             Level::Warning => "warning",
@@ -70,18 +70,6 @@ pub fn github(report: &Report) -> String {
     }
     out.push_str(&format!("::notice title=zumen coverage::{}\n", data(&coverage_line(report))));
     out
-}
-
-/// The diagnostic with its file joined to the report's root.
-fn rooted(report: &Report, d: &Diagnostic) -> Diagnostic {
-    let mut d = d.clone();
-    let root = report.root.trim_end_matches('/');
-    if let Some(loc) = d.location.as_mut() {
-        if !root.is_empty() && root != "." {
-            loc.file = format!("{root}/{}", loc.file);
-        }
-    }
-    d
 }
 
 /// Escapes a workflow command's message (GitHub's `escapeData`).
