@@ -108,6 +108,18 @@ fn hackathon_traffic_and_containment() {
         label("module.backend.aws_ecs_service.api", "module.database.aws_secretsmanager_secret.db"),
         Some((Config, None))
     );
+    // The one-off tasks wear the groups their run-task commands (outputs) name: the check task's
+    // own group and the app group for the migration. Both reach MySQL; neither is reached by the
+    // ALB, although the app group admits it: a launched task opens connections, it serves none.
+    for task in ["db_migration", "mysql_client"] {
+        let from = format!("module.backend.aws_ecs_task_definition.{task}");
+        assert_eq!(
+            label(&from, "module.database.aws_db_instance.this"),
+            Some((Traffic, Some("3306".into()))),
+            "{task} → database"
+        );
+        assert_eq!(label("module.backend.aws_lb.api", &from), None, "ALB → {task}");
+    }
     assert_eq!(group_label(d, "module.backend.aws_ecs_service.api"), Some("Private subnets"));
     assert_eq!(group_label(d, "module.database.aws_db_instance.this"), Some("Private subnets"));
     assert_eq!(group_label(d, "module.backend.aws_lb.api"), Some("Public subnets"));
@@ -228,4 +240,82 @@ fn hackathon_sidecar_is_a_monitoring_responsibility() {
     // Only agents: the main container and one-container tasks add nothing.
     assert_eq!(d.nodes.iter().filter(|n| n.id.starts_with("container.")).count(), 1);
     assert!(d.groups.iter().all(|g| g.description.as_deref().is_some_and(|t| !t.is_empty())), "{:?}", d.groups);
+}
+
+/// A one-off task run with `aws ecs run-task` names no security group itself: the command that
+/// launches it does (here an output, as CI reads it). The task wears the groups named beside it,
+/// so the database rule admitting that group draws task → database; the load balancer the same
+/// group admits still reaches only the service, because a launched task serves nothing.
+#[test]
+fn a_run_task_command_puts_the_task_in_the_groups_it_names() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("main.tf"),
+        r#"
+resource "aws_security_group" "lb" {
+  name = "lb"
+}
+
+resource "aws_security_group" "app" {
+  name = "app"
+  ingress {
+    from_port       = 8000
+    to_port         = 8000
+    protocol        = "tcp"
+    security_groups = [aws_security_group.lb.id]
+  }
+}
+
+resource "aws_security_group" "db" {
+  name = "db"
+  ingress {
+    from_port       = 5432
+    to_port         = 5432
+    protocol        = "tcp"
+    security_groups = [aws_security_group.app.id]
+  }
+}
+
+resource "aws_lb" "api" {
+  security_groups = [aws_security_group.lb.id]
+}
+
+resource "aws_db_instance" "main" {
+  engine                 = "postgres"
+  vpc_security_group_ids = [aws_security_group.db.id]
+}
+
+resource "aws_ecs_task_definition" "api" {
+  family                = "api"
+  container_definitions = "[]"
+}
+
+resource "aws_ecs_service" "api" {
+  task_definition = aws_ecs_task_definition.api.arn
+  network_configuration {
+    subnets         = ["subnet-1"]
+    security_groups = [aws_security_group.app.id]
+  }
+}
+
+resource "aws_ecs_task_definition" "migrate" {
+  family                = "migrate"
+  container_definitions = "[]"
+}
+
+output "migrate_command" {
+  value = "aws ecs run-task --task-definition ${aws_ecs_task_definition.migrate.arn} --network-configuration 'awsvpcConfiguration={securityGroups=[${aws_security_group.app.id}]}'"
+}
+"#,
+    )
+    .expect("write");
+    let model = common::model_of(dir.path());
+    let a = analyze(&model, &Catalog::builtin());
+    let d = view(&a, "architecture");
+    use zumen::analyze::EdgeKind::Traffic;
+    let label = |f: &str, t: &str| edge(d, f, t).map(|e| (e.kind, e.label.clone()));
+    assert_eq!(label("aws_ecs_task_definition.migrate", "aws_db_instance.main"), Some((Traffic, Some("5432".into()))));
+    assert_eq!(label("aws_ecs_service.api", "aws_db_instance.main"), Some((Traffic, Some("5432".into()))));
+    assert_eq!(label("aws_lb.api", "aws_ecs_service.api"), Some((Traffic, Some("8000".into()))));
+    assert_eq!(label("aws_lb.api", "aws_ecs_task_definition.migrate"), None, "the LB never reaches a one-off task");
 }

@@ -52,7 +52,7 @@ fn apply(
     rule: &FirewallRule,
     body: &Body,
     groups: &[ItemId],
-    wearers: &BTreeMap<ItemId, BTreeSet<ItemId>>,
+    wearers: &Wearers,
     out: &mut FirewallEdges,
 ) {
     let direction = rule
@@ -66,17 +66,17 @@ fn apply(
     let label = port_label(body, rule);
     let empty = BTreeSet::new();
     for group in groups {
-        let inside = wearers.get(group).unwrap_or(&empty);
+        let inside = wearers.of.get(group).unwrap_or(&empty);
         if open && direction == "ingress" {
-            out.internet.extend(inside);
+            out.internet.extend(inside.iter().filter(|w| !wearers.clients.contains(w)));
         }
         // A group admitting itself describes traffic among its own members, not a flow between
         // parts of the architecture; drawn, it would tie every member to every other.
         for peer in peers.iter().filter(|p| *p != group) {
-            let outside = wearers.get(peer).unwrap_or(&empty);
+            let outside = wearers.of.get(peer).unwrap_or(&empty);
             let (from, to) = if direction == "egress" { (inside, outside) } else { (outside, inside) };
             for f in from {
-                for t in to.iter().filter(|t| *t != f) {
+                for t in to.iter().filter(|t| *t != f && !wearers.clients.contains(t)) {
                     out.edges.insert((*f, *t, label.clone()));
                 }
             }
@@ -88,9 +88,21 @@ fn first_exprs<'a>(body: &'a Body, path: &str) -> impl Iterator<Item = &'a Expr>
     exprs_at(body, path).into_iter()
 }
 
+/// Who wears each firewall group.
+#[derive(Default)]
+struct Wearers {
+    /// Group → the items wearing it.
+    of: BTreeMap<ItemId, BTreeSet<ItemId>>,
+    /// Items that wear groups only as launched tasks: they open connections (a migration task
+    /// reaching MySQL) but listen for none, so no traffic is drawn into them — a group admitting
+    /// the load balancer admits it to the service, not to the one-off task run in the same group.
+    clients: BTreeSet<ItemId>,
+}
+
 /// Group → the items wearing it: every non-firewall item referencing it, glue mapped to what it
-/// folds into (a launch template's groups are worn by its Auto Scaling group).
-fn wearers(links: &Links, classes: &Classes) -> BTreeMap<ItemId, BTreeSet<ItemId>> {
+/// folds into (a launch template's groups are worn by its Auto Scaling group), and the
+/// `launched_in_groups` items named beside it (see [`launched_wearers`]).
+fn wearers(links: &Links, classes: &Classes) -> Wearers {
     let mut out: BTreeMap<ItemId, BTreeSet<ItemId>> = BTreeMap::new();
     for (&group, class) in &classes.of {
         if !class.spec.firewall_group {
@@ -106,7 +118,53 @@ fn wearers(links: &Links, classes: &Classes) -> BTreeMap<ItemId, BTreeSet<ItemId
             }
         }
     }
-    out
+    let worn: BTreeSet<ItemId> = out.values().flatten().copied().collect();
+    let mut launched = BTreeMap::new();
+    launched_wearers(links, classes, &mut launched);
+    let clients = launched.values().flatten().copied().filter(|t| !worn.contains(t)).collect();
+    for (group, items) in launched {
+        out.entry(group).or_default().extend(items);
+    }
+    Wearers { of: out, clients }
+}
+
+/// A one-off ECS task names no security group: whoever launches it does, in the same breath —
+/// `aws ecs run-task --task-definition … securityGroups=[…]` in an output, or an EventBridge
+/// target's `ecs_target { task_definition_arn, network_configuration { security_groups } }`.
+/// So when one attribute of one item (same first path segment) references both a
+/// `launched_in_groups` item and a firewall group, the launched item wears the group. Resources
+/// are seen through the links; outputs and locals, which the links leave out, through the
+/// model's direct references.
+fn launched_wearers(links: &Links, classes: &Classes, out: &mut BTreeMap<ItemId, BTreeSet<ItemId>>) {
+    let spec = |id: ItemId| classes.of.get(&id).map(|c| &c.spec);
+    let is_group = |id: ItemId| spec(id).is_some_and(|s| s.firewall_group);
+    let head = |path: &str| path.split('.').next().unwrap_or_default().to_string();
+    // (launcher, attribute) → what that attribute references.
+    let mut named: BTreeMap<(ItemId, String), BTreeSet<ItemId>> = BTreeMap::new();
+    for r in &links.model().references {
+        named.entry((r.from, head(&r.attribute))).or_default().insert(r.to);
+    }
+    for (&id, _) in classes.of.iter().filter(|(&id, _)| spec(id).is_some_and(|s| s.launched_in_groups)) {
+        for link in links.into(id).iter().filter(|l| !l.path.starts_with("depends_on")) {
+            named
+                .entry((link.from, head(&link.path)))
+                .or_default()
+                .extend(links.from(link.from).iter().filter(|l| head(&l.path) == head(&link.path)).map(|l| l.to));
+        }
+    }
+    for targets in named.values() {
+        let launched: Vec<ItemId> = targets
+            .iter()
+            .filter(|&&t| spec(t).is_some_and(|s| s.launched_in_groups))
+            .filter_map(|&t| classes.item_of(t))
+            .collect();
+        if launched.is_empty() {
+            continue;
+        }
+        for &group in targets.iter().filter(|&&t| is_group(t)) {
+            out.entry(group).or_default().extend(launched.iter().copied());
+        }
+    }
 }
 
 /// `0.0.0.0/0` or `::/0`, as a string or inside a list.

@@ -224,6 +224,11 @@ pub struct TypeSpec {
     /// A firewall group: whatever references it "wears" it (security groups).
     #[serde(default)]
     pub firewall_group: bool,
+    /// Run by something else that names its groups (a RunTask command in an output, an
+    /// EventBridge `ecs_target`): the firewall groups referenced beside it — in the same
+    /// attribute of the same item — are worn by it. An ECS task definition names no groups itself.
+    #[serde(default)]
+    pub launched_in_groups: bool,
     #[serde(default)]
     pub firewall: Vec<FirewallRule>,
     /// Reachable from the internet unless this boolean attribute is true (`internal`).
