@@ -154,8 +154,9 @@ pub(crate) fn architecture(
     (d, meta)
 }
 
-/// Actor nodes and their edges: `zumen.toml` actors to what they connect to, else the automatic
-/// Internet actor to the first hop of every public entry (a DNS record before its LB).
+/// Actor nodes and their edges: `zumen.toml` actors to what they connect to, and the automatic
+/// Internet actor to the first hop of every public entry (a DNS record before its LB) that no
+/// actor of the sidecar reaches.
 fn actors(
     model: &Model,
     classes: &Classes,
@@ -194,7 +195,6 @@ fn actors(
                 edges.push(Edge { from: id.clone(), label: entry_label(&t), to: t, kind: EdgeKind::Traffic });
             }
         }
-        return;
     }
     let public = |id: ItemId| {
         classes.spec(id).is_some_and(|s| {
@@ -213,6 +213,12 @@ fn actors(
             .filter(|i| items.contains(i))
             .map(|i| model.items[i].address.clone()),
     );
+    // Public entries your own actors already reach (directly or downstream of what they connect
+    // to) need no Internet actor; the others still get one, so defining a "Developers" actor for
+    // the pipeline does not leave the public load balancer with no one in front of it.
+    let actor_targets = edges.iter().filter(|e| e.from.starts_with("actor.")).map(|e| e.to.clone());
+    let reached = downstream(edges, actor_targets);
+    entries.retain(|e| !reached.contains(e));
     if entries.is_empty() {
         return;
     }
@@ -224,6 +230,19 @@ fn actors(
     for r in roots {
         edges.push(Edge { from: INTERNET.into(), label: entry_label(&r), to: r, kind: EdgeKind::Traffic });
     }
+}
+
+/// The nodes `starts` and everything traffic edges lead to from them.
+fn downstream(edges: &[Edge], starts: impl Iterator<Item = String>) -> BTreeSet<String> {
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let mut todo: Vec<String> = starts.collect();
+    while let Some(cur) = todo.pop() {
+        if !seen.insert(cur.clone()) {
+            continue;
+        }
+        todo.extend(edges.iter().filter(|e| e.from == cur && e.kind == EdgeKind::Traffic).map(|e| e.to.clone()));
+    }
+    seen
 }
 
 /// Walks incoming traffic edges back from `entry` to the nodes nothing sends traffic to.

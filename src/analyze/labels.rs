@@ -5,9 +5,10 @@
 use super::classify::Classes;
 use super::links::exprs_at;
 use super::relations::literal_text;
-use super::Node;
+use super::{Diagram, Node};
 use crate::catalog::Catalog;
 use crate::model::{anchor, Instances, ItemId, Model};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Longest node label before it is cut with `…`; longer names make boxes unreadably wide.
 const MAX_LABEL: usize = 32;
@@ -33,6 +34,66 @@ fn fallback_name(name: &str, module: &str) -> String {
     } else {
         name.to_string()
     }
+}
+
+/// Nodes of one view that would read alike (same label, same type line) get what tells them
+/// apart on the type line: the name of the module each is in, else its resource name. Two `alb`
+/// load balancers of `module.alb_server` and `module.alb_client` read `alb_server · Application
+/// Load Balancer` and `alb_client · …` under their name (unless each is drawn in its own module
+/// box, whose title says it already); a reader should never have to hover to know which is which.
+/// The type line, not the name, takes the qualifier so the name keeps its full 32 characters,
+/// and it comes first because the renderer cuts a long type line at its end.
+pub(crate) fn disambiguate(diagram: &mut Diagram, model: &Model) {
+    let mut alike: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for (i, node) in diagram.nodes.iter().enumerate() {
+        alike.entry((node.label.clone(), node.sublabel.clone())).or_default().push(i);
+    }
+    for members in alike.into_values().filter(|m| m.len() > 1) {
+        // Nodes drawn in different module boxes are told apart by the boxes' titles already.
+        let boxes: BTreeSet<Option<&str>> =
+            members.iter().map(|&i| module_box(diagram, diagram.nodes[i].group)).collect();
+        if boxes.len() == members.len() && !boxes.contains(&None) {
+            continue;
+        }
+        let items: Option<Vec<ItemId>> = members.iter().map(|&i| model.find(&diagram.nodes[i].id)).collect();
+        // Collapsed nodes (`×N` by module or type) are not items; they already differ by count.
+        let Some(items) = items else { continue };
+        let module_of = |id: ItemId| {
+            let module = &model.items[id].module;
+            module.rsplit("module.").next().unwrap_or("").trim_end_matches('.').to_string()
+        };
+        let by_module: Vec<String> = items.iter().map(|&id| module_of(id)).collect();
+        let by_name: Vec<String> = items.iter().map(|&id| model.items[id].name.clone()).collect();
+        let distinct =
+            |q: &[String]| q.iter().all(|x| !x.is_empty()) && q.iter().collect::<BTreeSet<_>>().len() == q.len();
+        let qualifiers = if distinct(&by_module) {
+            by_module
+        } else if distinct(&by_name) {
+            by_name
+        } else {
+            continue;
+        };
+        for (&i, qualifier) in members.iter().zip(qualifiers) {
+            let node = &mut diagram.nodes[i];
+            node.sublabel = if node.sublabel.is_empty() {
+                shorten(qualifier)
+            } else {
+                format!("{} · {}", shorten(qualifier), node.sublabel)
+            };
+        }
+    }
+}
+
+/// The title of the innermost module box around a node, if any.
+fn module_box(diagram: &Diagram, mut group: Option<usize>) -> Option<&str> {
+    for _ in 0..diagram.groups.len() {
+        let g = diagram.groups.get(group?)?;
+        if g.class == "module" {
+            return Some(g.label.as_str());
+        }
+        group = g.parent;
+    }
+    None
 }
 
 fn shorten(text: String) -> String {

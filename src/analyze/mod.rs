@@ -194,6 +194,9 @@ pub fn analyze(model: &Model, catalog: &Catalog) -> Analysis {
     if collapsed || detail::too_many_for_one_page(model) {
         diagrams.extend(detail::details(model, catalog, &links, &classes, &rel));
     }
+    for diagram in &mut diagrams {
+        labels::disambiguate(diagram, model);
+    }
     Analysis { diagrams, roles, folded, connections: rel.connections, facts, role_defs }
 }
 

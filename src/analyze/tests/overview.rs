@@ -78,3 +78,78 @@ fn group_annotation_boxes_root_items_outside_networks() {
     let backend = d.groups.iter().find(|g| g.label == "backend").map(|g| g.parent);
     assert_eq!(backend, Some(None), "a root-level box");
 }
+
+/// Nodes that would read alike get what tells them apart: the module, else the resource name
+/// (found by a user trial on a repository with `module.alb_server` and `module.alb_client`).
+#[test]
+fn look_alike_nodes_are_told_apart_by_module_then_name() {
+    let mut b = ModelBuilder::new();
+    b.module("", "alb_server", "./modules/alb", crate::model::ModuleStatus::Expanded);
+    b.module("", "alb_client", "./modules/alb", crate::model::ModuleStatus::Expanded);
+    b.resource("module.alb_server", "aws_lb", "alb", body(vec![], vec![]));
+    b.resource("module.alb_client", "aws_lb", "alb", body(vec![], vec![]));
+    b.resource("", "aws_lb", "public", body(vec![("name", s("web"))], vec![]));
+    b.resource("", "aws_lb", "internal", body(vec![("name", s("web"))], vec![]));
+    b.resource("", "aws_s3_bucket", "logs", body(vec![], vec![]));
+    b.resource("", "aws_s3_bucket", "a_rather_long_resource_name_here_too", body(vec![("bucket", s("logs"))], vec![]));
+    b.resource("", "aws_sqs_queue", "jobs", body(vec![], vec![]));
+    let a = analyze(&b.build(), &Catalog::builtin());
+    let view = |id: &str| a.diagrams.iter().find(|d| d.id == id).unwrap_or_else(|| panic!("no {id}"));
+    let text = |view_id: &str, id: &str| {
+        let n = view(view_id).nodes.iter().find(|n| n.id == id).unwrap_or_else(|| panic!("no {id} in {view_id}"));
+        (n.label.clone(), n.sublabel.clone())
+    };
+    let pair = |l: &str, s: &str| (l.to_string(), s.to_string());
+    // In the overview each ALB is in its module's box, whose title tells them apart ...
+    assert_eq!(text("architecture", "module.alb_server.aws_lb.alb"), pair("alb", "Load balancer"));
+    // ... in the responsibilities view both sit in one role box, so the type line says it.
+    assert_eq!(text("responsibilities", "module.alb_server.aws_lb.alb"), pair("alb", "alb_server · Load balancer"));
+    assert_eq!(text("responsibilities", "module.alb_client.aws_lb.alb"), pair("alb", "alb_client · Load balancer"));
+    // In one module: the resource name; the qualifier is cut at 32 characters, the name kept.
+    assert_eq!(text("architecture", "aws_lb.public"), pair("web", "public · Load balancer"));
+    assert_eq!(text("architecture", "aws_lb.internal"), pair("web", "internal · Load balancer"));
+    assert_eq!(
+        text("architecture", "aws_s3_bucket.a_rather_long_resource_name_here_too"),
+        pair("logs", "a_rather_long_resource_name_her… · S3 bucket")
+    );
+    assert_eq!(text("architecture", "aws_s3_bucket.logs"), pair("logs", "logs · S3 bucket"));
+    // Nothing alike, nothing added.
+    assert_eq!(text("architecture", "aws_sqs_queue.jobs"), pair("jobs", "SQS queue"));
+}
+
+/// An actor of the sidecar covers the public entries it reaches; the automatic Internet actor
+/// still stands in front of the others (found by a user trial: declaring a "Developers" actor for
+/// the pipeline left both public load balancers with nothing in front of them).
+#[test]
+fn sidecar_actors_replace_the_internet_actor_only_where_they_reach() {
+    let model = |connects_to: &[&str]| {
+        let mut b = ModelBuilder::new();
+        b.resource("", "aws_lb", "web", body(vec![("internal", crate::syntax::Expr::Bool(false))], vec![]));
+        b.resource("", "aws_codepipeline", "deploy", body(vec![], vec![]));
+        let mut m = b.build();
+        m.actors.push(crate::model::Actor {
+            id: "devs".into(),
+            label: Some("Developers".into()),
+            description: None,
+            connects_to: connects_to.iter().map(|c| c.to_string()).collect(),
+        });
+        m
+    };
+    let edges = |m: &crate::model::Model| {
+        let a = analyze(m, &Catalog::builtin());
+        let d = a.diagrams.into_iter().find(|d| d.id == "architecture").expect("architecture");
+        d.edges
+            .iter()
+            .filter(|e| e.from.starts_with("actor."))
+            .map(|e| format!("{} -> {}", e.from, e.to))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        edges(&model(&["aws_codepipeline.deploy"])),
+        ["actor.devs -> aws_codepipeline.deploy", "actor.internet -> aws_lb.web"]
+    );
+    assert_eq!(
+        edges(&model(&["aws_codepipeline.deploy", "aws_lb.web"])),
+        ["actor.devs -> aws_codepipeline.deploy", "actor.devs -> aws_lb.web"]
+    );
+}
