@@ -35,12 +35,14 @@ pub(crate) fn too_many_for_one_page(model: &Model) -> bool {
     model.items.iter().filter(|i| i.kind == ItemKind::Resource).count() > DETAIL_ABOVE
 }
 
-/// Id of the detail diagram of module path `module` (`""` is the root).
+/// Id (and file stem) of the detail diagram of module path `module` (`""` is the root):
+/// `module.app.module.db` → `module-app-module-db`. Never `architecture` or `responsibilities`,
+/// because a module path always starts with `module.`.
 pub fn detail_id(module: &str) -> String {
     if module.is_empty() {
         "root".to_string()
     } else {
-        format!("module-{}", anchor(module))
+        anchor(module)
     }
 }
 

@@ -114,12 +114,12 @@ fn a_collapsed_overview_gets_one_detail_view_per_module() {
         "architecture",
         "responsibilities",
         "root",
-        "module-module-svc0",
-        "module-module-svc0-module-inner",
-        "module-module-svc1",
+        "module-svc0",
+        "module-svc0-module-inner",
+        "module-svc1",
     ];
     assert_eq!(ids, want);
-    let svc1 = a.diagrams.iter().find(|d| d.id == "module-module-svc1").expect("svc1 detail");
+    let svc1 = a.diagrams.iter().find(|d| d.id == "module-svc1").expect("svc1 detail");
     assert!(
         svc1.omitted
             .iter()
@@ -130,7 +130,7 @@ fn a_collapsed_overview_gets_one_detail_view_per_module() {
     let root = &a.diagrams[2];
     assert_eq!(root.title, "Root module");
     assert_eq!(root.nodes.iter().filter(|n| n.category != "module").count(), 1, "the bucket");
-    let svc0 = a.diagrams.iter().find(|d| d.id == "module-module-svc0").expect("svc0 detail");
+    let svc0 = a.diagrams.iter().find(|d| d.id == "module-svc0").expect("svc0 detail");
     assert_eq!(svc0.title, "Module module.svc0");
     assert_eq!(svc0.nodes.len(), TYPES.len() + 2, "own resources, the extra topic and the nested call");
     let inner = svc0.nodes.iter().find(|n| n.id == "module.svc0.module.inner").expect("nested call node");
