@@ -133,6 +133,7 @@ pub fn model_from_tree(root: &Path, tree: ParsedTree, config: Option<&Path>) -> 
         .unwrap_or_else(|| "Terraform".to_string());
     let mut model = model::build(&tree, sidecar.as_ref(), &title);
     model.diagnostics.extend(diagnostics);
+    crate::diagnostic::dedup(&mut model.diagnostics);
     Ok(model)
 }
 

@@ -98,6 +98,14 @@ impl Diagnostic {
     }
 }
 
+/// Drops repeats of the same finding, keeping the first's place. A module called twice is read
+/// once but modelled per call, so a fault in its files (an unknown tag) would otherwise be
+/// reported once per call at the same line.
+pub fn dedup(diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen = std::collections::BTreeSet::new();
+    diagnostics.retain(|d| seen.insert((d.level, d.code, d.message.clone(), d.location.clone())));
+}
+
 /// True when any diagnostic is an error.
 pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
     diagnostics.iter().any(|d| d.level == Level::Error)

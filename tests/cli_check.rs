@@ -277,3 +277,30 @@ fn colour_only_on_a_terminal_without_no_color() {
     let (_, plain) = on_tty(Some("1"));
     assert!(plain.contains("error[dangling-sidecar]") && !plain.contains('\x1b'), "{plain:?}");
 }
+
+/// A module called twice is modelled per call; a fault in its files is still one finding.
+#[test]
+fn a_fault_in_a_module_called_twice_is_reported_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join("modules/svc")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("main.tf"),
+        "# @intent A.\nmodule \"a\" {\n  source = \"./modules/svc\"\n}\n# @intent B.\nmodule \"b\" {\n  source = \"./modules/svc\"\n}\n",
+    )
+    .expect("write");
+    std::fs::write(
+        dir.path().join("modules/svc/main.tf"),
+        "# @intnet Stores things.\nresource \"aws_s3_bucket\" \"this\" {}\n",
+    )
+    .expect("write");
+    let (code, stdout, _) = check(&["."], dir.path());
+    assert_eq!(code, 1, "{stdout}");
+    let unknown: Vec<&str> = stdout.lines().filter(|l| l.contains("unknown-tag")).collect();
+    assert_eq!(
+        unknown,
+        ["modules/svc/main.tf:1:1: error[unknown-tag]: unknown annotation tag @intnet; did you mean @intent?"],
+        "{stdout}"
+    );
+    // Both calls' copies of the resource still lack an intent: those are two findings.
+    assert_eq!(stdout.lines().filter(|l| l.contains("aws_s3_bucket.this has no intent")).count(), 2, "{stdout}");
+}

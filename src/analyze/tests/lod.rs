@@ -110,14 +110,7 @@ fn a_collapsed_overview_gets_one_detail_view_per_module() {
     let ids: Vec<&str> = a.diagrams.iter().map(|d| d.id.as_str()).collect();
     // svc0 differs (an extra topic and a nested call); svc1..svc9 share source and resources, so
     // svc1 is drawn once for all nine.
-    let want = [
-        "architecture",
-        "responsibilities",
-        "root",
-        "module-svc0",
-        "module-svc0-module-inner",
-        "module-svc1",
-    ];
+    let want = ["architecture", "responsibilities", "root", "module-svc0", "module-svc0-module-inner", "module-svc1"];
     assert_eq!(ids, want);
     let svc1 = a.diagrams.iter().find(|d| d.id == "module-svc1").expect("svc1 detail");
     assert!(
