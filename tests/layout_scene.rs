@@ -133,6 +133,37 @@ fn web_stack_svg_has_every_node_once_and_clean_geometry() {
     }
 }
 
+/// The legend names the line styles the diagram draws, and only those, under every node and
+/// inside the canvas; an edgeless diagram has none.
+#[test]
+fn legend_keys_the_line_styles_drawn() {
+    let d = web_stack();
+    let scene = layout(&d).expect("layout");
+    let text = svg(&scene, &theme(), "Architecture");
+    let doc = check_svg(&text);
+    let legend = doc.descendants().find(|n| n.attribute("class") == Some("legend")).expect("legend");
+    let kinds: Vec<&str> =
+        legend.children().filter_map(|n| n.attribute("class")).filter_map(|c| c.strip_prefix("edge ")).collect();
+    let mut drawn: Vec<&str> = scene.edges.iter().map(|e| e.class.as_str()).collect();
+    drawn.sort_by_key(|k| ["traffic", "config", "dependency"].iter().position(|o| o == k));
+    drawn.dedup();
+    assert_eq!(kinds, drawn);
+    assert!(kinds.contains(&"traffic"), "{kinds:?}");
+    let texts: Vec<&str> = legend.descendants().filter(|n| n.has_tag_name("text")).filter_map(|n| n.text()).collect();
+    assert_eq!(texts.len(), kinds.len());
+    assert_eq!(texts[0], "traffic (requests; label: port)");
+    let height: f64 = doc.root_element().attribute("height").and_then(|h| h.parse().ok()).expect("height");
+    let bottom = scene.nodes.iter().map(|n| n.y + n.height).fold(0.0, f64::max);
+    for t in legend.descendants().filter(|n| n.has_tag_name("text")) {
+        let y: f64 = t.attribute("y").and_then(|v| v.parse().ok()).expect("y");
+        assert!(y > bottom && y < height, "legend text at {y}: nodes end at {bottom}, canvas at {height}");
+    }
+    let mut lone = Diagram::default();
+    lone.nodes.push(d.nodes[0].clone());
+    let text = svg(&layout(&lone).expect("layout"), &theme(), "One");
+    assert!(!text.contains("class=\"legend\""), "{text}");
+}
+
 #[test]
 fn output_is_deterministic() {
     let d = layout_support::generated(120, 5);

@@ -18,7 +18,13 @@ pub use xml::esc;
 
 /// Renders one scene to SVG text.
 pub fn svg(scene: &Scene, theme: &Theme, title: &str) -> String {
-    let (w, h) = (scene.width.max(1.0), scene.height.max(1.0));
+    let kinds: Vec<&str> = shapes::LEGEND
+        .iter()
+        .map(|(kind, _)| *kind)
+        .filter(|kind| scene.edges.iter().any(|e| e.class == *kind))
+        .collect();
+    let legend = if kinds.is_empty() { 0.0 } else { shapes::LEGEND_HEIGHT };
+    let (w, h) = (scene.width.max(shapes::legend_width(&kinds)).max(1.0), scene.height.max(1.0) + legend);
     let mut out = String::with_capacity(4096 + scene.nodes.len() * 900);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
@@ -53,7 +59,11 @@ pub fn svg(scene: &Scene, theme: &Theme, title: &str) -> String {
     for e in &scene.edges {
         shapes::edge_label(&mut out, e);
     }
-    out.push_str("</g>\n</svg>\n");
+    out.push_str("</g>\n");
+    if !kinds.is_empty() {
+        shapes::legend(&mut out, &kinds, h - legend);
+    }
+    out.push_str("</svg>\n");
     out
 }
 

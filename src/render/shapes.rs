@@ -167,3 +167,49 @@ pub fn edge_label(out: &mut String, e: &PlacedEdge) {
         esc(text)
     );
 }
+
+/// What each line style means, in the order the legend lists them.
+pub const LEGEND: [(&str, &str); 3] = [
+    ("traffic", "traffic (requests; label: port)"),
+    ("config", "configuration (uses, reads, runs)"),
+    ("dependency", "other reference"),
+];
+
+/// Height of the legend strip under the diagram.
+pub const LEGEND_HEIGHT: f64 = 30.0;
+
+/// Width the legend needs for these edge kinds.
+pub fn legend_width(kinds: &[&str]) -> f64 {
+    let m = Metrics::default();
+    let items: f64 = LEGEND
+        .iter()
+        .filter(|(k, _)| kinds.contains(k))
+        .map(|(_, text)| 40.0 + m.text_width(text, m.edge_label_size) + 24.0)
+        .sum();
+    items + 2.0 * m.margin
+}
+
+/// A one-line key to the line styles drawn (only those), at the bottom of the diagram: a reader
+/// of a diagram attached to a pull request or a submission has no document beside it.
+pub fn legend(out: &mut String, kinds: &[&str], top: f64) {
+    let m = Metrics::default();
+    let y = top + LEGEND_HEIGHT / 2.0;
+    let mut x = m.margin;
+    out.push_str("<g class=\"legend\">\n");
+    for (kind, text) in LEGEND.iter().filter(|(k, _)| kinds.contains(k)) {
+        let _ = writeln!(
+            out,
+            "<g class=\"edge {kind}\"><path class=\"line\" d=\"M{} {}L{} {}\" marker-end=\"url(#arrow-{kind})\"/></g>\
+             <text class=\"legend-text\" x=\"{}\" y=\"{}\">{}</text>",
+            num(x),
+            num(y),
+            num(x + 30.0),
+            num(y),
+            num(x + 40.0),
+            num(y + m.edge_label_size * 0.35),
+            esc(text)
+        );
+        x += 40.0 + m.text_width(text, m.edge_label_size) + 24.0;
+    }
+    out.push_str("</g>\n");
+}
