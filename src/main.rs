@@ -120,10 +120,9 @@ fn run_build(args: BuildArgs) -> Result<ExitCode> {
         return Ok(if stale.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) });
     }
     output::write_all(&args.out, &out.artifacts)?;
-    let resources = out.model.of_kind(zumen::model::ItemKind::Resource).count();
     say!(
         "zumen: {} → {} in {}",
-        plural(resources, "resource", "resources"),
+        out.model.size_summary(),
         plural(out.artifacts.len(), "file", "files"),
         args.out.display()
     );

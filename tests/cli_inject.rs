@@ -46,7 +46,7 @@ fn assert_injected(original: &str, updated: &str, eol: &str) {
     assert_eq!(head0, head1, "text before the block is untouched");
     assert_eq!(tail0, tail1, "text after the block is untouched");
     assert!(block.contains("**Hackathon stack: Next.js + FastAPI on AWS**"), "{block}");
-    assert!(block.contains("75 resources · intent coverage 81/81 (100%)"), "{block}");
+    assert!(block.contains("75 resources and 6 module calls · intent coverage 81/81 (100%)"), "{block}");
     assert!(
         block.contains("![Architecture of Hackathon stack: Next.js + FastAPI on AWS](zumen-out/architecture.svg)"),
         "{block}"

@@ -205,6 +205,19 @@ impl Model {
         self.index.get(address).copied()
     }
 
+    /// `75 resources and 6 module calls` (`1 resource` when there are no calls): the count every
+    /// summary line uses, so it reads the same as the denominator of intent coverage, which
+    /// counts module calls too.
+    pub fn size_summary(&self) -> String {
+        let count = |kind| self.items.iter().filter(|i| i.kind == kind).count();
+        let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let resources = plural(count(ItemKind::Resource), "resource", "resources");
+        match count(ItemKind::Module) {
+            0 => resources,
+            calls => format!("{resources} and {}", plural(calls, "module call", "module calls")),
+        }
+    }
+
     /// Items of one kind, in model order.
     pub fn of_kind(&self, kind: ItemKind) -> impl Iterator<Item = (ItemId, &Item)> {
         self.items.iter().enumerate().filter(move |(_, i)| i.kind == kind)
