@@ -130,3 +130,19 @@ fn crlf_heredocs() {
     let mixed = dump("a = <<-EOT\r\n  x\n  y\r\nEOT\n").expect("parses");
     assert_eq!(mixed, json!({"a": "x\ny\n"}));
 }
+
+/// A block the file never closes is reported where it opens (a user trial got "expected '}'"
+/// with the caret at the end of the last attribute, lines away from the cause).
+#[test]
+fn an_unclosed_block_is_reported_at_its_opening_brace() {
+    let text = "variable \"a\" {}\n\nresource \"aws_s3_bucket\" \"x\" {\n  bucket = \"x\"\n  tags = {\n    team = \"a\"\n  }\n";
+    let d = parse_text("main.tf", text, false).expect_err("a syntax error");
+    let loc = d.location.clone().expect("located");
+    assert_eq!((loc.file.as_str(), loc.line, loc.column), ("main.tf", 3, 30));
+    assert!(d.message.starts_with("unclosed `{`: the file ends before its `}`"), "{}", d.message);
+    assert_eq!(d.excerpt.as_deref(), Some("resource \"aws_s3_bucket\" \"x\" {"));
+    // Balanced brackets with another fault keep hcl-edit's own message and place.
+    let d = parse_text("main.tf", "resource \"a\" \"b\" {\n  x = = 1\n}\n", false).expect_err("error");
+    assert!(d.message.starts_with("invalid HCL:"), "{}", d.message);
+    assert_eq!(d.location.map(|l| l.line), Some(2));
+}

@@ -89,6 +89,25 @@ fn syntax_error(display: &str, text: &str, err: &hcl_edit::parser::Error) -> Dia
     }
     let loc = err.location();
     let message = err.message().lines().next().unwrap_or("invalid syntax").trim().to_string();
+    // "expected '}'" at the last line of the file: the useful place is where the block began.
+    if let Some((line, column, open)) = super::lex::unclosed_bracket(text) {
+        let close = match open {
+            '{' => '}',
+            '[' => ']',
+            _ => ')',
+        };
+        return Diagnostic::new(
+            Level::Error,
+            "syntax",
+            format!(
+                "unclosed `{open}`: the file ends before its `{close}` (hcl-edit at {}:{}: {message})",
+                loc.line(),
+                loc.column()
+            ),
+        )
+        .at(Location { file: display.to_string(), line, column })
+        .with_excerpt(index.line(line));
+    }
     Diagnostic::new(Level::Error, "syntax", format!("invalid HCL: {message}"))
         .at(Location { file: display.to_string(), line: loc.line(), column: loc.column() })
         .with_excerpt(index.line(loc.line()))
