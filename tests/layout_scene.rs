@@ -271,6 +271,33 @@ fn edgeless_nodes_form_a_grid_not_a_column() {
     assert_eq!(cols.len(), 4);
 }
 
+/// Boxes with no edges (a module holding one alarm) are units of a grid too, in group order; a
+/// box whose own grid is wider keeps the first column, so wide boxes never line up side by side
+/// (a user trial saw 14 one-node module boxes in one 2,000 px column).
+#[test]
+fn edgeless_boxes_form_a_grid_and_wide_ones_stack() {
+    let groups: Vec<_> = (0..16).map(|i| group(&format!("m{i}"), &format!("module.m{i}"), "module", None)).collect();
+    let nodes: Vec<_> = (0..16).map(|i| node(&format!("n{i}"), &format!("alarm {i}"), "", "monitoring", Some(i))).collect();
+    let scene = layout(&Diagram { groups, nodes, ..Diagram::default() }).expect("layout");
+    check_scene(&scene);
+    let x = |id: &str| scene.nodes.iter().find(|n| n.id == id).map(|n| n.x as i64).expect(id);
+    let cols: std::collections::BTreeSet<i64> = scene.nodes.iter().map(|n| n.x as i64).collect();
+    assert_eq!(cols.len(), 4, "16 one-node boxes in 4 columns");
+    // Row by row in group order: m0..m3 across the first row.
+    assert!(x("n0") < x("n1") && x("n1") < x("n2") && x("n2") < x("n3"));
+    assert_eq!(x("n0"), x("n4"));
+    assert!(scene.height < 6.0 * 160.0, "not one tall column: {}", scene.height);
+
+    // Three boxes of four edge-less nodes each are two columns wide inside: they stack.
+    let groups: Vec<_> = (0..3).map(|i| group(&format!("r{i}"), &format!("Role {i}"), "role", None)).collect();
+    let nodes: Vec<_> =
+        (0..12).map(|i| node(&format!("n{i}"), &format!("item {i}"), "", "compute", Some(i / 4))).collect();
+    let scene = layout(&Diagram { groups, nodes, ..Diagram::default() }).expect("layout");
+    check_scene(&scene);
+    let lefts: std::collections::BTreeSet<i64> = scene.groups.iter().map(|g| g.x as i64).collect();
+    assert_eq!(lefts.len(), 1, "wide boxes share the first column: {:?}", scene.groups);
+}
+
 /// Many small random diagrams (random group trees with cycles and bad indices, random edges
 /// including self-loops, duplicates and unknown ids): no panic, clean geometry, valid SVG.
 #[test]
