@@ -8,7 +8,8 @@
 mod spec;
 
 pub use spec::{
-    EdgeRule, FirewallRule, FlowDirection, FlowKind, FlowRule, GlueWhen, Guess, Tier, TypeKind, TypeSpec, Usage,
+    EdgeRule, FirewallRule, FlowDirection, FlowKind, FlowRule, GlueWhen, Guess, OpaqueFlow, Tier, TypeKind, TypeSpec,
+    Usage,
 };
 
 use anyhow::{bail, Context, Result};
@@ -70,6 +71,9 @@ pub struct CatalogFile {
     /// Lowercase keywords in a container's name or image that make it a monitoring agent.
     #[serde(default)]
     pub monitoring_keywords: Vec<String>,
+    /// Which references to or from an opaque module call are traffic, by category.
+    #[serde(default)]
+    pub opaque_flow: Vec<OpaqueFlow>,
 }
 
 /// The merged catalog of every provider.
@@ -81,6 +85,7 @@ pub struct Catalog {
     pub tiers: Vec<Tier>,
     pub overview_config_to: Vec<String>,
     pub monitoring_keywords: Vec<String>,
+    pub opaque_flow: Vec<OpaqueFlow>,
 }
 
 impl Catalog {
@@ -117,6 +122,7 @@ impl Catalog {
         self.guesses.extend(file.guess);
         self.category_roles.extend(file.category_roles);
         self.tiers.extend(file.tiers);
+        self.opaque_flow.extend(file.opaque_flow);
         for (all, more) in [
             (&mut self.overview_config_to, file.overview_config_to),
             (&mut self.monitoring_keywords, file.monitoring_keywords),
@@ -183,6 +189,11 @@ pub fn parse_file(name: &str, text: &str) -> Result<CatalogFile> {
     }
     if let Some(c) = file.overview_config_to.iter().find(|c| !CATEGORIES.contains(&c.as_str())) {
         bail!("catalog {name}: overview_config_to has unknown category {c:?}");
+    }
+    for f in &file.opaque_flow {
+        if let Some(c) = f.referrer.iter().chain(&f.target).find(|c| !CATEGORIES.contains(&c.as_str())) {
+            bail!("catalog {name}: opaque_flow has unknown category {c:?}");
+        }
     }
     for g in &file.guess {
         if !CATEGORIES.contains(&g.category.as_str()) {

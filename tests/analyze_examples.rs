@@ -319,3 +319,60 @@ output "migrate_command" {
     assert_eq!(label("aws_lb.api", "aws_ecs_service.api"), Some((Traffic, Some("8000".into()))));
     assert_eq!(label("aws_lb.api", "aws_ecs_task_definition.migrate"), None, "the LB never reaches a one-off task");
 }
+
+/// Registry modules before `terraform init` are opaque, yet their names and sources say what
+/// they are: the ALB module is drawn as a load balancer, and the service module naming its target
+/// group is reached by it. A rule-made edge is never contradicted by such a guess (the Lambda
+/// module naming the event rule that triggers it is not Lambda → rule).
+#[test]
+fn opaque_registry_modules_are_read_by_category() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("main.tf"),
+        r#"
+module "alb" {
+  source = "terraform-aws-modules/alb/aws"
+}
+
+module "ecs_service" {
+  source        = "terraform-aws-modules/ecs/aws//modules/service"
+  load_balancer = { service = { target_group_arn = module.alb.target_groups["app"].arn } }
+}
+
+module "web_sg" {
+  source                   = "terraform-aws-modules/security-group/aws"
+  source_security_group_id = module.alb.security_group_id
+}
+
+module "worker" {
+  source          = "terraform-aws-modules/lambda/aws"
+  allowed_triggers = { nightly = { source_arn = aws_cloudwatch_event_rule.nightly.arn } }
+}
+
+resource "aws_cloudwatch_event_rule" "nightly" {
+  schedule_expression = "cron(0 3 * * ? *)"
+}
+
+resource "aws_cloudwatch_event_target" "nightly" {
+  rule = aws_cloudwatch_event_rule.nightly.name
+  arn  = module.worker.lambda_function_arn
+}
+"#,
+    )
+    .expect("write");
+    let model = common::model_of(dir.path());
+    let a = analyze(&model, &Catalog::builtin());
+    let d = view(&a, "architecture");
+    use zumen::analyze::EdgeKind::Traffic;
+    let traffic: Vec<(&str, &str)> =
+        d.edges.iter().filter(|e| e.kind == Traffic).map(|e| (e.from.as_str(), e.to.as_str())).collect();
+    assert!(traffic.contains(&("module.alb", "module.ecs_service")), "{traffic:?}");
+    assert!(traffic.contains(&("aws_cloudwatch_event_rule.nightly", "module.worker")), "{traffic:?}");
+    assert!(!traffic.contains(&("module.worker", "aws_cloudwatch_event_rule.nightly")), "{traffic:?}");
+    // A security-group module is security, not an Auto Scaling group: no traffic into it.
+    assert!(!traffic.iter().any(|(_, t)| *t == "module.web_sg"), "{traffic:?}");
+    let icon = |id: &str| d.nodes.iter().find(|n| n.id == id).map(|n| n.icon.as_str()).unwrap_or("(none)");
+    assert_eq!(icon("module.alb"), "loadbalancer");
+    assert_eq!(icon("module.ecs_service"), "container");
+    assert_eq!(icon("module.worker"), "function");
+}

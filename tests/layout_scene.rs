@@ -277,7 +277,8 @@ fn edgeless_nodes_form_a_grid_not_a_column() {
 #[test]
 fn edgeless_boxes_form_a_grid_and_wide_ones_stack() {
     let groups: Vec<_> = (0..16).map(|i| group(&format!("m{i}"), &format!("module.m{i}"), "module", None)).collect();
-    let nodes: Vec<_> = (0..16).map(|i| node(&format!("n{i}"), &format!("alarm {i}"), "", "monitoring", Some(i))).collect();
+    let nodes: Vec<_> =
+        (0..16).map(|i| node(&format!("n{i}"), &format!("alarm {i}"), "", "monitoring", Some(i))).collect();
     let scene = layout(&Diagram { groups, nodes, ..Diagram::default() }).expect("layout");
     check_scene(&scene);
     let x = |id: &str| scene.nodes.iter().find(|n| n.id == id).map(|n| n.x as i64).expect(id);

@@ -26,6 +26,11 @@ pub(crate) struct Classes {
     pub fold: BTreeMap<ItemId, Option<ItemId>>,
     /// Containers drawn as nodes because no node sits inside them (an empty VPC).
     pub promoted: BTreeSet<ItemId>,
+    /// Module calls zumen cannot look into → the category guessed from their name and source
+    /// (`module "alb" { source = "terraform-aws-modules/alb/aws" }` → `loadbalancer`).
+    pub opaque: BTreeMap<ItemId, String>,
+    /// The catalog's `opaque_flow` rules, for the relation step.
+    pub opaque_flow: Vec<crate::catalog::OpaqueFlow>,
 }
 
 /// How deep fold chains are followed (policy → attachment → role); guards against cycles.
@@ -34,21 +39,35 @@ const MAX_CHAIN: usize = 8;
 impl Classes {
     pub fn new(model: &Model, catalog: &Catalog, links: &Links) -> Classes {
         let mut of = BTreeMap::new();
+        let mut opaque = BTreeMap::new();
         for (id, item) in model.items.iter().enumerate() {
-            let spec = match item.kind {
+            let mut spec = match item.kind {
                 ItemKind::Resource | ItemKind::Data => catalog.lookup(&item.resource_type),
                 ItemKind::Module => module_spec(catalog, model, id),
                 _ => continue,
             };
             let kind = match (item.kind, item.module_call.as_ref().map(|c| c.status)) {
                 (ItemKind::Module, Some(ModuleStatus::Expanded)) => TypeKind::Container,
-                (ItemKind::Module, _) => TypeKind::Node,
+                (ItemKind::Module, _) => {
+                    // Drawn with the icon of what it probably is, and read by category.
+                    if let Some(category) = guessed_module_category(catalog, model, id) {
+                        spec.icon = Some(category.clone());
+                        opaque.insert(id, category);
+                    }
+                    TypeKind::Node
+                }
                 _ => spec.kind,
             };
             of.insert(id, Class { spec, kind, hidden: item.annotation.hide });
         }
         reclassify(model, links, &mut of);
-        let mut classes = Classes { of, fold: BTreeMap::new(), promoted: BTreeSet::new() };
+        let mut classes = Classes {
+            of,
+            fold: BTreeMap::new(),
+            promoted: BTreeSet::new(),
+            opaque,
+            opaque_flow: catalog.opaque_flow.clone(),
+        };
         let folds: Vec<(ItemId, Option<ItemId>)> = classes
             .of
             .iter()
@@ -160,6 +179,17 @@ fn reclassify(model: &Model, links: &Links, of: &mut BTreeMap<ItemId, Class>) {
             class.spec.fold_to_referrer = to_referrer;
         }
     }
+}
+
+/// What a module call probably is, from its name and source (`terraform-aws-modules/vpc` is
+/// network); `None` when the guess says nothing (`generic`).
+fn guessed_module_category(catalog: &Catalog, model: &Model, id: ItemId) -> Option<String> {
+    let item = &model.items[id];
+    let source = item.module_call.as_ref().map_or("", |c| c.source.as_str());
+    // Sources spell words with hyphens (`terraform-aws-modules/security-group/aws`), keywords
+    // with underscores.
+    let guessed = catalog.guess(&format!("{} {}", item.name, source).replace('-', "_"));
+    (guessed.category != "generic").then_some(guessed.category)
 }
 
 /// Module calls: a module spec guessed from the call name and source (`terraform-aws-modules/vpc`

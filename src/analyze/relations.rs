@@ -93,6 +93,16 @@ pub(crate) fn relations(model: &Model, links: &Links, classes: &Classes) -> Rela
         }
         add(&mut found, &mut rel, f, t, EdgeKind::Traffic, label, false);
     }
+    // A category guess never contradicts a rule: no opaque edge against an edge already found
+    // (a Lambda module naming the event rule that triggers it is not Lambda → rule).
+    let mut guessed = Vec::new();
+    opaque_flows(links, classes, &mut |f, t| guessed.push((f, t)));
+    for (f, t) in guessed {
+        let (Some(fi), Some(ti)) = (classes.item_of(f), classes.item_of(t)) else { continue };
+        if !found.iter().any(|c| c.0 == ti && c.1 == fi) {
+            add(&mut found, &mut rel, f, t, EdgeKind::Traffic, None, false);
+        }
+    }
     rel.internet = fw.internet;
     rel.entry = entry_labels(model, links, classes, &absent_glue);
     found = found
@@ -134,6 +144,32 @@ pub(crate) fn relations(model: &Model, links: &Links, classes: &Classes) -> Rela
         .map(|(from, to, kind, label)| Connection { from, to, kind, label })
         .collect();
     rel
+}
+
+/// References to or from a module call zumen cannot look into, which no rule explains, read by
+/// category through the catalog's `opaque_flow` (an ECS service module naming the ALB module's
+/// target group is ALB → service traffic). Calls `traffic(from, to)` for each.
+fn opaque_flows(links: &Links, classes: &Classes, traffic: &mut dyn FnMut(ItemId, ItemId)) {
+    if classes.opaque.is_empty() {
+        return;
+    }
+    let category =
+        |id: ItemId| classes.opaque.get(&id).cloned().or_else(|| classes.spec(id).map(|s| s.category.clone()));
+    for &id in classes.of.keys() {
+        for link in links.from(id).iter().filter(|l| !l.path.starts_with("depends_on")) {
+            let touches_opaque = classes.opaque.contains_key(&id) || classes.opaque.contains_key(&link.to);
+            if !touches_opaque || explained(classes, id, &link.path, link.to) {
+                continue;
+            }
+            let (Some(from), Some(to)) = (category(id), category(link.to)) else { continue };
+            let rule = classes.opaque_flow.iter().find(|r| r.referrer.contains(&from) && r.target.contains(&to));
+            match rule.map(|r| r.direction) {
+                Some(FlowDirection::Out) => traffic(id, link.to),
+                Some(FlowDirection::In) => traffic(link.to, id),
+                None => {}
+            }
+        }
+    }
 }
 
 /// What clients reach each listened-for item on: its listeners' labels, plain ones first

@@ -159,6 +159,21 @@ pub struct Guess {
     pub kind: TypeKind,
 }
 
+/// `opaque_flow` entry. A module call zumen cannot look into (a registry or git source before
+/// `terraform init`) has no attribute rules, so a reference between it and another node says
+/// nothing by itself; when the holder of the reference is of a `referrer` category and the
+/// referenced node of a `target` category, it is traffic — towards the target (`out`) or from it
+/// (`in`: a service naming the load balancer's target group is reached *by* the load balancer).
+/// A module call's category is guessed from its name and source (`terraform-aws-modules/alb`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpaqueFlow {
+    pub referrer: Vec<String>,
+    pub target: Vec<String>,
+    #[serde(default)]
+    pub direction: FlowDirection,
+}
+
 /// `[[tiers]]`: a subnet whose name contains `contains` sits in the box labelled `label`.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
