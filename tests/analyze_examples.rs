@@ -376,3 +376,46 @@ resource "aws_cloudwatch_event_target" "nightly" {
     assert_eq!(icon("module.ecs_service"), "container");
     assert_eq!(icon("module.worker"), "function");
 }
+
+/// Container definitions written as a heredoc of JSON with interpolations (common before
+/// `jsonencode`) are read as containers, interpolations kept as their text, instead of the whole
+/// heredoc landing in one table cell of DESIGN.md (a review of turnerlabs/terraform-ecs-fargate).
+#[test]
+fn heredoc_json_container_definitions_with_interpolations_are_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("main.tf"),
+        r#"
+variable "port" {
+  default = 8080
+}
+
+resource "aws_ecs_task_definition" "app" {
+  family                = "app"
+  container_definitions = <<DEFINITION
+[
+  {
+    "name": "${var.name}-web",
+    "image": "${var.image}",
+    "essential": true,
+    "portMappings": [{ "protocol": "tcp", "containerPort": ${var.port} }],
+    "environment": [{ "name": "GREETING", "value": "say \"hi\" to ${var.name}" }]
+  }
+]
+DEFINITION
+}
+"#,
+    )
+    .expect("write");
+    let model = common::model_of(dir.path());
+    let a = analyze(&model, &Catalog::builtin());
+    let facts = &a.facts[&model.find("aws_ecs_task_definition.app").expect("item")];
+    assert_eq!(facts.containers.len(), 1, "{facts:?}");
+    let c = &facts.containers[0];
+    assert_eq!(c.name, "${var.name}-web");
+    assert_eq!(c.image, "${var.image}");
+    assert_eq!(c.ports, ["${var.port}/tcp"]);
+    assert_eq!(c.essential, Some(true));
+    assert_eq!(c.environment, [("GREETING".to_string(), "say \"hi\" to ${var.name}".to_string())]);
+    assert!(!facts.rows.iter().any(|(k, _)| k == "Containers"), "{:?}", facts.rows);
+}

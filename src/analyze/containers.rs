@@ -26,11 +26,63 @@ pub(crate) fn containers(links: &Links, from: ItemId, expr: &Expr) -> (Vec<Conta
             let file = args.first().map_or_else(String::new, |a| literal_text(a).unwrap_or_else(|| a.to_string()));
             row(format!("defined in {file}"))
         }
-        _ => match literal_text(expr).and_then(|t| serde_json::from_str::<Value>(&t).ok()) {
+        _ => match literal_text(expr)
+            .or_else(|| json_with_holes(expr))
+            .and_then(|t| serde_json::from_str::<Value>(&t).ok())
+        {
             Some(Value::Array(items)) => (items.iter().map(from_json).collect(), None),
-            _ => row(format!("from {}", value_text(links, from, expr))),
+            // A one-line hint, not the whole definition in a table cell.
+            _ => row(format!("from {}", short(&value_text(links, from, expr)))),
         },
     }
+}
+
+/// A heredoc of JSON with interpolations (`"image": "${var.image}"`, `"containerPort":
+/// ${var.port}`) as JSON text: each interpolation is written as its source text, inside the
+/// string it sits in, or as a string of its own where a value stands. `None` for directives.
+fn json_with_holes(expr: &Expr) -> Option<String> {
+    let Expr::Template(parts) = expr else { return None };
+    let mut out = String::new();
+    let mut in_string = false;
+    for part in parts {
+        match part {
+            crate::syntax::TemplatePart::Literal(text) => {
+                let mut escaped = false;
+                for c in text.chars() {
+                    if in_string && !escaped && c == '"' {
+                        in_string = false;
+                    } else if !in_string && c == '"' {
+                        in_string = true;
+                    }
+                    escaped = in_string && !escaped && c == '\\';
+                    out.push(c);
+                }
+            }
+            crate::syntax::TemplatePart::Interpolation(e) => {
+                let hole = format!("${{{e}}}").replace('\\', "\\\\").replace('"', "\\\"");
+                if in_string {
+                    out.push_str(&hole);
+                } else {
+                    out.push('"');
+                    out.push_str(&hole);
+                    out.push('"');
+                }
+            }
+            crate::syntax::TemplatePart::Directive { .. } => return None,
+        }
+    }
+    Some(out)
+}
+
+/// At most one short line of `text`.
+fn short(text: &str) -> String {
+    let line: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if line.chars().count() <= 80 {
+        return line;
+    }
+    let mut cut: String = line.chars().take(79).collect();
+    cut.push('…');
+    cut
 }
 
 fn from_expr(links: &Links, from: ItemId, o: &Expr) -> Container {
