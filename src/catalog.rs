@@ -74,6 +74,10 @@ pub struct CatalogFile {
     /// Which references to or from an opaque module call are traffic, by category.
     #[serde(default)]
     pub opaque_flow: Vec<OpaqueFlow>,
+    /// Opaque module calls of these categories are public entries unless the named input is
+    /// `true` (`""`: always public).
+    #[serde(default)]
+    pub opaque_public: BTreeMap<String, String>,
 }
 
 /// The merged catalog of every provider.
@@ -86,6 +90,7 @@ pub struct Catalog {
     pub overview_config_to: Vec<String>,
     pub monitoring_keywords: Vec<String>,
     pub opaque_flow: Vec<OpaqueFlow>,
+    pub opaque_public: BTreeMap<String, String>,
 }
 
 impl Catalog {
@@ -123,6 +128,7 @@ impl Catalog {
         self.category_roles.extend(file.category_roles);
         self.tiers.extend(file.tiers);
         self.opaque_flow.extend(file.opaque_flow);
+        self.opaque_public.extend(file.opaque_public);
         for (all, more) in [
             (&mut self.overview_config_to, file.overview_config_to),
             (&mut self.monitoring_keywords, file.monitoring_keywords),
@@ -189,6 +195,9 @@ pub fn parse_file(name: &str, text: &str) -> Result<CatalogFile> {
     }
     if let Some(c) = file.overview_config_to.iter().find(|c| !CATEGORIES.contains(&c.as_str())) {
         bail!("catalog {name}: overview_config_to has unknown category {c:?}");
+    }
+    if let Some(c) = file.opaque_public.keys().find(|c| !CATEGORIES.contains(&c.as_str())) {
+        bail!("catalog {name}: opaque_public has unknown category {c:?}");
     }
     for f in &file.opaque_flow {
         if let Some(c) = f.referrer.iter().chain(&f.target).find(|c| !CATEGORIES.contains(&c.as_str())) {

@@ -321,8 +321,8 @@ output "migrate_command" {
 }
 
 /// Registry modules before `terraform init` are opaque, yet their names and sources say what
-/// they are: the ALB module is drawn as a load balancer, and the service module naming its target
-/// group is reached by it. A rule-made edge is never contradicted by such a guess (the Lambda
+/// they are: the ALB module is drawn as a load balancer, public unless `internal = true`, and the
+/// service module naming its target group is reached by it. A rule-made edge is never contradicted by such a guess (the Lambda
 /// module naming the event rule that triggers it is not Lambda → rule).
 #[test]
 fn opaque_registry_modules_are_read_by_category() {
@@ -332,6 +332,11 @@ fn opaque_registry_modules_are_read_by_category() {
         r#"
 module "alb" {
   source = "terraform-aws-modules/alb/aws"
+}
+
+module "admin_alb" {
+  source   = "terraform-aws-modules/alb/aws"
+  internal = true
 }
 
 module "ecs_service" {
@@ -367,6 +372,9 @@ resource "aws_cloudwatch_event_target" "nightly" {
     let traffic: Vec<(&str, &str)> =
         d.edges.iter().filter(|e| e.kind == Traffic).map(|e| (e.from.as_str(), e.to.as_str())).collect();
     assert!(traffic.contains(&("module.alb", "module.ecs_service")), "{traffic:?}");
+    // The ALB module is public unless `internal = true`: the Internet actor stands in front.
+    assert!(traffic.contains(&("actor.internet", "module.alb")), "{traffic:?}");
+    assert!(!traffic.contains(&("actor.internet", "module.admin_alb")), "{traffic:?}");
     assert!(traffic.contains(&("aws_cloudwatch_event_rule.nightly", "module.worker")), "{traffic:?}");
     assert!(!traffic.contains(&("module.worker", "aws_cloudwatch_event_rule.nightly")), "{traffic:?}");
     // A security-group module is security, not an Auto Scaling group: no traffic into it.

@@ -52,6 +52,11 @@ impl Classes {
                     // Drawn with the icon of what it probably is, and read by category.
                     if let Some(category) = guessed_module_category(catalog, model, id) {
                         spec.icon = Some(category.clone());
+                        match catalog.opaque_public.get(&category).map(String::as_str) {
+                            Some("") => spec.public = true,
+                            Some(input) => spec.public_unless = Some(input.to_string()),
+                            None => {}
+                        }
                         opaque.insert(id, category);
                     }
                     TypeKind::Node
