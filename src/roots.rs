@@ -21,8 +21,8 @@ pub struct FoundRoot {
 const SKIP: &[&str] = &["node_modules", "vendor", "target"];
 
 /// The first folder under `dir` (depth first, by name) that holds Terraform files, for the hint
-/// that `--recursive` is wanted when `dir` itself holds none. Stops at the first one found, so a
-/// mistaken `zumen build ~` does not walk the whole home directory.
+/// that `--recursive` is wanted when `dir` itself holds none. The walk stops at the first one
+/// found (it runs only on that error path).
 pub fn first_terraform_folder(dir: &Path) -> Option<PathBuf> {
     candidates(dir, 1).pop()
 }

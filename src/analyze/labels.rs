@@ -26,9 +26,14 @@ pub(crate) fn display_name(model: &Model, _catalog: &Catalog, classes: &Classes,
 /// Names that only say "the one in this module"; the module's name says more.
 const GENERIC_NAMES: &[&str] = &["this", "main", "default", "self", "current"];
 
+/// The innermost call's name of a module path: `module.app.module.db` → `db`, `""` → `""`.
+fn module_name(module: &str) -> &str {
+    module.rsplit("module.").next().unwrap_or("").trim_end_matches('.')
+}
+
 /// `module.database` + `aws_db_instance.this` → `database`.
 fn fallback_name(name: &str, module: &str) -> String {
-    let module_name = module.rsplit("module.").next().unwrap_or("").trim_end_matches('.');
+    let module_name = module_name(module);
     if GENERIC_NAMES.contains(&name) && !module_name.is_empty() {
         module_name.to_string()
     } else {
@@ -58,11 +63,7 @@ pub(crate) fn disambiguate(diagram: &mut Diagram, model: &Model) {
         let items: Option<Vec<ItemId>> = members.iter().map(|&i| model.find(&diagram.nodes[i].id)).collect();
         // Collapsed nodes (`×N` by module or type) are not items; they already differ by count.
         let Some(items) = items else { continue };
-        let module_of = |id: ItemId| {
-            let module = &model.items[id].module;
-            module.rsplit("module.").next().unwrap_or("").trim_end_matches('.').to_string()
-        };
-        let by_module: Vec<String> = items.iter().map(|&id| module_of(id)).collect();
+        let by_module: Vec<String> = items.iter().map(|&id| module_name(&model.items[id].module).to_string()).collect();
         let by_name: Vec<String> = items.iter().map(|&id| model.items[id].name.clone()).collect();
         let distinct =
             |q: &[String]| q.iter().all(|x| !x.is_empty()) && q.iter().collect::<BTreeSet<_>>().len() == q.len();

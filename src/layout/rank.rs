@@ -48,9 +48,10 @@ pub(crate) fn assign(g: &Graph) -> Vec<usize> {
 }
 
 /// Puts what carries no flow into a near-square grid (about √k columns) starting at its
-/// container's first column: edge-less nodes, and boxes none of whose nodes has an edge (a
-/// module with one alarm in it). Such a box is one unit of its parent's grid, as wide as its
-/// own grid; without that, twenty one-node module boxes stood in one column, 2,000 px tall.
+/// container's first column: edge-less nodes, and boxes none of whose nodes has an edge whose own
+/// grid is one column wide (a module with one alarm in it), each one unit of its parent's grid.
+/// Without that, fourteen one-node module boxes stood in one column, 1,849 px tall. Wider
+/// edge-less boxes stay stacked in the first column (see [`Grid::place`]).
 fn spread_isolated(g: &Graph, indeg: &[usize], out: &[Vec<usize>], rank: &mut [usize]) {
     let root = g.root();
     let mut grid = Grid {
