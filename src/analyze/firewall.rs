@@ -139,6 +139,10 @@ fn launched_wearers(links: &Links, classes: &Classes, out: &mut BTreeMap<ItemId,
     let spec = |id: ItemId| classes.of.get(&id).map(|c| &c.spec);
     let is_group = |id: ItemId| spec(id).is_some_and(|s| s.firewall_group);
     let head = |path: &str| path.split('.').next().unwrap_or_default().to_string();
+    // Most roots run no task definition on its own: skip indexing every reference then.
+    if !classes.of.keys().any(|&id| spec(id).is_some_and(|s| s.launched_in_groups)) {
+        return;
+    }
     // (launcher, attribute) → what that attribute references.
     let mut named: BTreeMap<(ItemId, String), BTreeSet<ItemId>> = BTreeMap::new();
     for r in &links.model().references {
