@@ -427,3 +427,58 @@ DEFINITION
     assert_eq!(c.environment, [("GREETING".to_string(), "say \"hi\" to ${var.name}".to_string())]);
     assert!(!facts.rows.iter().any(|(k, _)| k == "Containers"), "{:?}", facts.rows);
 }
+
+/// Before `terraform init` the VPC of terraform-aws-modules/vpc is a module call zumen cannot
+/// look into; what names its outputs still says where it lives: `module.vpc.private_subnets` →
+/// the "Private subnets" box of a "VPC vpc" box, `vpc_id` alone → the VPC box. The module call is
+/// that box, not also a node.
+#[test]
+fn a_registry_vpc_module_becomes_the_vpc_box() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("main.tf"),
+        r#"
+module "vpc" {
+  source = "terraform-aws-modules/vpc/aws"
+}
+
+module "alb" {
+  source  = "terraform-aws-modules/alb/aws"
+  vpc_id  = module.vpc.vpc_id
+  subnets = module.vpc.public_subnets
+}
+
+resource "aws_ecs_service" "api" {
+  name = "api"
+  network_configuration {
+    subnets = module.vpc.private_subnets
+  }
+}
+
+resource "aws_db_subnet_group" "db" {
+  subnet_ids = module.vpc.database_subnets
+}
+
+resource "aws_db_instance" "db" {
+  db_subnet_group_name = aws_db_subnet_group.db.name
+}
+"#,
+    )
+    .expect("write");
+    let model = common::model_of(dir.path());
+    let a = analyze(&model, &Catalog::builtin());
+    let d = view(&a, "architecture");
+    let path = |node: &str| {
+        let mut out = Vec::new();
+        let mut g = d.nodes.iter().find(|n| n.id == node).unwrap_or_else(|| panic!("no {node}")).group;
+        while let Some(i) = g {
+            out.push(d.groups[i].label.as_str());
+            g = d.groups[i].parent;
+        }
+        out
+    };
+    assert_eq!(path("aws_ecs_service.api"), ["Private subnets", "VPC vpc"]);
+    assert_eq!(path("module.alb"), ["Public subnets", "VPC vpc"]);
+    assert_eq!(path("aws_db_instance.db"), ["Database subnets", "VPC vpc"]);
+    assert!(!d.nodes.iter().any(|n| n.id == "module.vpc"), "the box stands for the module");
+}

@@ -39,6 +39,15 @@ enum Slot {
     Annotated(String),
 }
 
+/// Where a node sits by what it names of a network module zumen cannot look into
+/// (`subnets = module.vpc.private_subnets`): the module call and, for a `…subnets` output, the
+/// tier that output names.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct OpaqueSlot {
+    vpc: ItemId,
+    tier: Option<String>,
+}
+
 pub(crate) fn place(model: &Model, catalog: &Catalog, links: &Links, classes: &Classes, nodes: &[ItemId]) -> Placement {
     let class_of = |id: ItemId| classes.spec(id).and_then(|s| s.group_class.clone()).unwrap_or_default();
     let vpc_of = |subnet: ItemId| containers(links, classes, subnet, 0).into_iter().find(|c| class_of(*c) == "vpc");
@@ -56,6 +65,13 @@ pub(crate) fn place(model: &Model, catalog: &Catalog, links: &Links, classes: &C
             tier_vpcs.into_iter().next().flatten().map(Slot::Vpc)
         } else if vpcs.len() == 1 && subnets.is_empty() {
             vpcs.into_iter().next().map(Slot::Vpc)
+        } else if found.is_empty() {
+            // No VPC zumen can see: perhaps one a registry module makes.
+            match opaque_slot(model, catalog, links, classes, node, 0) {
+                Some(OpaqueSlot { vpc, tier: Some(t) }) => Some(Slot::Tier(Some(vpc), t)),
+                Some(OpaqueSlot { vpc, tier: None }) => Some(Slot::Vpc(vpc)),
+                None => None,
+            }
         } else {
             None
         };
@@ -147,6 +163,60 @@ fn containers(links: &Links, classes: &Classes, id: ItemId, depth: usize) -> BTr
     out
 }
 
+/// The slot a node takes from a network module call zumen cannot look into: the first
+/// `module.<call>.<output>` naming subnets, else the first naming anything of it, — in its `contained_by` paths (a resource) or anywhere among
+/// its inputs (an opaque module call) — where `<call>` is such a module of its own scope. An
+/// output with `subnet` in its name gives the tier (`private_subnets` → "Private subnets",
+/// `public_subnets` → "Public subnets"); `vpc_id` and the like give the VPC box alone. Followed
+/// through intermediates (an RDS instance → its DB subnet group), four levels at most.
+fn opaque_slot(
+    model: &Model,
+    catalog: &Catalog,
+    links: &Links,
+    classes: &Classes,
+    node: ItemId,
+    depth: usize,
+) -> Option<OpaqueSlot> {
+    let item = &model.items[node];
+    let exprs: Vec<&Expr> = if classes.opaque.contains_key(&node) {
+        item.body.attributes.iter().map(|a| &a.value).collect()
+    } else {
+        let spec = classes.spec(node)?;
+        spec.contained_by.iter().flat_map(|path| exprs_at(&item.body, path)).collect()
+    };
+    let scope = if item.module.is_empty() { String::new() } else { format!("{}.", item.module) };
+    let mut vpc_only = None;
+    for expr in exprs {
+        for r in expr.refs() {
+            let (Some(call), Some(output)) = (r.attr(0), r.attr(1)) else { continue };
+            if r.root != "module" {
+                continue;
+            }
+            let Some(vpc) = model.find(&format!("{scope}module.{call}")) else { continue };
+            if vpc == node || classes.opaque.get(&vpc).map(String::as_str) != Some("network") {
+                continue;
+            }
+            // Subnets say more than the VPC id an ALB module is also given.
+            if output.contains("subnet") {
+                return Some(OpaqueSlot { vpc, tier: Some(catalog.tier(output, output.contains("public"))) });
+            }
+            vpc_only.get_or_insert(OpaqueSlot { vpc, tier: None });
+        }
+    }
+    // Through what the node is contained by (an RDS instance → its DB subnet group), as
+    // `containers` does for VPCs zumen can see.
+    if vpc_only.is_none() && depth < 4 {
+        let spec = classes.spec(node)?;
+        let through = spec.contained_by.iter().flat_map(|path| links.targets(node, path));
+        for target in through.collect::<Vec<_>>() {
+            if let Some(slot) = opaque_slot(model, catalog, links, classes, target, depth + 1) {
+                return Some(slot);
+            }
+        }
+    }
+    vpc_only
+}
+
 /// The tier label of a subnet from its name, `Name` tag and public flag.
 fn tier(model: &Model, catalog: &Catalog, classes: &Classes, subnet: ItemId) -> String {
     let item = &model.items[subnet];
@@ -200,7 +270,11 @@ impl Builder<'_> {
         let inside = !own.is_empty()
             && modules.get(&vpc).is_some_and(|ms| ms.iter().all(|m| *m == own || m.starts_with(&format!("{own}."))));
         let parent = inside.then(|| self.module(own));
-        let spec_label = classes.spec(vpc).map_or("VPC", |s| s.label.as_str()).to_string();
+        // A network module zumen cannot look into reads as the VPC it makes.
+        let spec_label = match classes.opaque.contains_key(&vpc) {
+            true => "VPC",
+            false => classes.spec(vpc).map_or("VPC", |s| s.label.as_str()),
+        };
         let label = format!("{spec_label} {}", display_name(self.model, catalog, classes, vpc));
         self.group(format!("vpc:{}", item.address), label, "vpc", parent)
     }
