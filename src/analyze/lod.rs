@@ -2,7 +2,7 @@
 //!
 //! Last step of each view. When a diagram has more than [`MAX_NODES`] nodes it collapses, one
 //! stage at a time until it fits:
-//! 1. (architecture only) each top-level module call becomes one node, badge `×N resources` —
+//! 1. (architecture only) each top-level module call becomes one node, `Module · N resources` —
 //!    kept only when that alone makes the diagram fit;
 //! 2. nodes of one resource type within one box become one node `×N`;
 //! 3. nodes of one category within one box become one node `×N`;
@@ -168,13 +168,21 @@ fn collapse(d: &mut Diagram, what: &str, key: impl Fn(&Node) -> Option<Key>) {
         let module = what == "module call";
         let link = if module { Some(format!("#{}", crate::model::anchor(&label))) } else { None };
         merged.push(format!("{label} ({count})"));
+        // A module call's count goes on its type line: a badge holds 8 characters, and
+        // `×316 resources` cut to `×316 re…` helped nobody (user trial); `×316` alone would read
+        // as 316 copies of the module.
+        let (sublabel, badge) = if module {
+            (format!("{sublabel} · {count} resources"), None)
+        } else {
+            (sublabel, Some(format!("×{count}")))
+        };
         nodes.push(Node {
             id: id.clone(),
             label,
             sublabel,
             icon: category.clone(),
             category,
-            badge: Some(if module { format!("×{count} resources") } else { format!("×{count}") }),
+            badge,
             group: if module { None } else { group },
             link,
             tooltip: format!("{count} nodes collapsed by {what}"),

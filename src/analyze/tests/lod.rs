@@ -67,7 +67,10 @@ fn modules_collapse_first_when_that_is_enough() {
     let a = analyze(&b.build(), &Catalog::builtin());
     let arch = &a.diagrams[0];
     assert_eq!(arch.nodes.len(), 10);
-    assert!(arch.nodes.iter().all(|n| n.badge.as_deref() == Some("×10 resources") && n.category == "module"));
+    assert!(arch
+        .nodes
+        .iter()
+        .all(|n| n.badge.is_none() && n.sublabel == "Module · 10 resources" && n.category == "module"));
     assert_eq!(arch.nodes[0].link.as_deref(), Some("#module-svc0"));
     assert!(arch.groups.is_empty(), "module boxes emptied by the collapse are dropped");
     assert!(
