@@ -221,7 +221,9 @@ fn lay_out_all(
                 }
             };
             let millis = started.elapsed().as_secs_f64() * 1000.0;
-            let stats = layout::stats(&scene, millis);
+            let mut stats = layout::stats(&scene, millis);
+            // The size of the file written, legend included.
+            (stats.width, stats.height) = render::size(&scene);
             Ok((diagram.id.clone(), diagram.title.clone(), stats, render::svg(&scene, theme, &diagram.title)))
         })
         .collect();

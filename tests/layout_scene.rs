@@ -153,6 +153,9 @@ fn legend_keys_the_line_styles_drawn() {
     assert_eq!(texts.len(), kinds.len());
     assert_eq!(texts[0], "traffic (requests; label: port)");
     let height: f64 = doc.root_element().attribute("height").and_then(|h| h.parse().ok()).expect("height");
+    // `--stats` reports the size of the file, legend included.
+    let (_, size_h) = zumen::render::size(&scene);
+    assert!((size_h - height).abs() < 0.1 && size_h > scene.height, "{size_h} vs {height}");
     let bottom = scene.nodes.iter().map(|n| n.y + n.height).fold(0.0, f64::max);
     for t in legend.descendants().filter(|n| n.has_tag_name("text")) {
         let y: f64 = t.attribute("y").and_then(|v| v.parse().ok()).expect("y");

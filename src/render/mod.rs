@@ -16,15 +16,28 @@ use std::fmt::Write;
 
 pub use xml::esc;
 
-/// Renders one scene to SVG text.
-pub fn svg(scene: &Scene, theme: &Theme, title: &str) -> String {
-    let kinds: Vec<&str> = shapes::LEGEND
+/// The edge kinds the legend lists (those drawn), its height, and the canvas (width, height)
+/// with the legend under the scene.
+fn canvas(scene: &Scene) -> (Vec<&'static str>, f64, f64, f64) {
+    let kinds: Vec<&'static str> = shapes::LEGEND
         .iter()
         .map(|(kind, _)| *kind)
         .filter(|kind| scene.edges.iter().any(|e| e.class == *kind))
         .collect();
     let legend = if kinds.is_empty() { 0.0 } else { shapes::LEGEND_HEIGHT };
     let (w, h) = (scene.width.max(shapes::legend_width(&kinds)).max(1.0), scene.height.max(1.0) + legend);
+    (kinds, legend, w, h)
+}
+
+/// The size of the SVG [`svg`] writes for this scene: the layout's plus the legend.
+pub fn size(scene: &Scene) -> (f64, f64) {
+    let (_, _, w, h) = canvas(scene);
+    (w, h)
+}
+
+/// Renders one scene to SVG text.
+pub fn svg(scene: &Scene, theme: &Theme, title: &str) -> String {
+    let (kinds, legend, w, h) = canvas(scene);
     let mut out = String::with_capacity(4096 + scene.nodes.len() * 900);
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
