@@ -55,7 +55,20 @@ impl Default for Metrics {
 impl Metrics {
     /// Estimated width of `s` at font size `size`; East Asian wide characters count a full em.
     pub fn text_width(&self, s: &str, size: f64) -> f64 {
-        s.chars().map(|c| if wide(c) { 1.0 } else { self.char_em }).sum::<f64>() * size
+        s.chars()
+            .map(|c| {
+                if wide(c) {
+                    1.0
+                } else if c.is_ascii_uppercase() || matches!(c, 'm' | 'w' | '@' | '%') {
+                    // Capitals run wider than the average: `PIPELINE_ECS_TASK_SUBNET` overran its
+                    // box at 0.6 em a character (user trial).
+                    self.char_em * 1.2
+                } else {
+                    self.char_em
+                }
+            })
+            .sum::<f64>()
+            * size
     }
 
     /// Height of a group title band.
@@ -186,6 +199,7 @@ mod tests {
     #[test]
     fn wide_characters_get_wider_boxes() {
         let m = Metrics::default();
+        assert!(m.text_width("PIPELINE_ECS", 13.0) > m.text_width("pipeline_ecs", 13.0));
         assert!(m.text_width("データベース", 13.0) > m.text_width("database", 13.0));
         let (_, narrow, _) = m.node_box("db", "", None);
         let (_, wide, _) = m.node_box("本番データベース用のクラスター名前", "", None);
