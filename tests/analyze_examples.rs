@@ -44,6 +44,15 @@ fn dump(model: &Model, a: &Analysis) {
     }
 }
 
+/// A root of one `main.tf` with `text`, modelled and analysed.
+fn from_main_tf(text: &str) -> (Model, Analysis) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("main.tf"), text).expect("write");
+    let model = common::model_of(dir.path());
+    let analysis = analyze(&model, &Catalog::builtin());
+    (model, analysis)
+}
+
 fn view<'a>(a: &'a Analysis, id: &str) -> &'a Diagram {
     a.diagrams.iter().find(|d| d.id == id).unwrap_or_else(|| panic!("no {id} view"))
 }
@@ -248,9 +257,7 @@ fn hackathon_sidecar_is_a_monitoring_responsibility() {
 /// group admits still reaches only the service, because a launched task serves nothing.
 #[test]
 fn a_run_task_command_puts_the_task_in_the_groups_it_names() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::write(
-        dir.path().join("main.tf"),
+    let (_, a) = from_main_tf(
         r#"
 resource "aws_security_group" "lb" {
   name = "lb"
@@ -307,10 +314,7 @@ output "migrate_command" {
   value = "aws ecs run-task --task-definition ${aws_ecs_task_definition.migrate.arn} --network-configuration 'awsvpcConfiguration={securityGroups=[${aws_security_group.app.id}]}'"
 }
 "#,
-    )
-    .expect("write");
-    let model = common::model_of(dir.path());
-    let a = analyze(&model, &Catalog::builtin());
+    );
     let d = view(&a, "architecture");
     use zumen::analyze::EdgeKind::Traffic;
     let label = |f: &str, t: &str| edge(d, f, t).map(|e| (e.kind, e.label.clone()));
@@ -326,9 +330,7 @@ output "migrate_command" {
 /// module naming the event rule that triggers it is not Lambda → rule).
 #[test]
 fn opaque_registry_modules_are_read_by_category() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::write(
-        dir.path().join("main.tf"),
+    let (_, a) = from_main_tf(
         r#"
 module "alb" {
   source = "terraform-aws-modules/alb/aws"
@@ -363,10 +365,7 @@ resource "aws_cloudwatch_event_target" "nightly" {
   arn  = module.worker.lambda_function_arn
 }
 "#,
-    )
-    .expect("write");
-    let model = common::model_of(dir.path());
-    let a = analyze(&model, &Catalog::builtin());
+    );
     let d = view(&a, "architecture");
     use zumen::analyze::EdgeKind::Traffic;
     let traffic: Vec<(&str, &str)> =
@@ -390,9 +389,7 @@ resource "aws_cloudwatch_event_target" "nightly" {
 /// heredoc landing in one table cell of DESIGN.md (a review of turnerlabs/terraform-ecs-fargate).
 #[test]
 fn heredoc_json_container_definitions_with_interpolations_are_read() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::write(
-        dir.path().join("main.tf"),
+    let (model, a) = from_main_tf(
         r#"
 variable "port" {
   default = 8080
@@ -413,10 +410,7 @@ resource "aws_ecs_task_definition" "app" {
 DEFINITION
 }
 "#,
-    )
-    .expect("write");
-    let model = common::model_of(dir.path());
-    let a = analyze(&model, &Catalog::builtin());
+    );
     let facts = &a.facts[&model.find("aws_ecs_task_definition.app").expect("item")];
     assert_eq!(facts.containers.len(), 1, "{facts:?}");
     let c = &facts.containers[0];
@@ -434,9 +428,7 @@ DEFINITION
 /// that box, not also a node.
 #[test]
 fn a_registry_vpc_module_becomes_the_vpc_box() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::write(
-        dir.path().join("main.tf"),
+    let (_, a) = from_main_tf(
         r#"
 module "vpc" {
   source = "terraform-aws-modules/vpc/aws"
@@ -463,10 +455,7 @@ resource "aws_db_instance" "db" {
   db_subnet_group_name = aws_db_subnet_group.db.name
 }
 "#,
-    )
-    .expect("write");
-    let model = common::model_of(dir.path());
-    let a = analyze(&model, &Catalog::builtin());
+    );
     let d = view(&a, "architecture");
     let path = |node: &str| {
         let mut out = Vec::new();
