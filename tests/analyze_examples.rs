@@ -326,8 +326,9 @@ output "migrate_command" {
 
 /// Registry modules before `terraform init` are opaque, yet their names and sources say what
 /// they are: the ALB module is drawn as a load balancer, public unless `internal = true`, and the
-/// service module naming its target group is reached by it. A rule-made edge is never contradicted by such a guess (the Lambda
-/// module naming the event rule that triggers it is not Lambda → rule).
+/// service module naming its target group is reached by it. A rule-made edge is never
+/// contradicted by such a guess (the Lambda module naming the event rule that triggers it is not
+/// Lambda → rule).
 #[test]
 fn opaque_registry_modules_are_read_by_category() {
     let (_, a) = from_main_tf(

@@ -114,12 +114,7 @@ pub(crate) fn architecture(
     let (identities, lookups) = super::declutter::declutter(model, catalog, classes, &mut items, &mut edges);
     let placement = place(model, catalog, links, classes, &items);
     // A network module zumen cannot look into that became a VPC box is that box, not also a node.
-    let boxed: BTreeSet<ItemId> = classes
-        .opaque
-        .keys()
-        .copied()
-        .filter(|&id| placement.groups.iter().any(|g| g.id == format!("vpc:{}", model.items[id].address)))
-        .collect();
+    let boxed = &placement.boxed;
     items.retain(|id| !boxed.contains(id));
     edges.retain(|e| !boxed.contains(&e.0) && !boxed.contains(&e.1));
     let mut d = Diagram { id: "architecture".into(), title: "Architecture".into(), ..Diagram::default() };

@@ -28,6 +28,9 @@ use std::collections::{BTreeMap, BTreeSet};
 pub(crate) struct Placement {
     pub groups: Vec<Group>,
     pub of: BTreeMap<ItemId, usize>,
+    /// Network module calls zumen cannot look into that became a VPC box: the box stands for
+    /// them, so the view draws no node for them.
+    pub boxed: BTreeSet<ItemId>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -87,7 +90,17 @@ pub(crate) fn place(model: &Model, catalog: &Catalog, links: &Links, classes: &C
             None => None,
         };
     }
-    let mut b = Builder { model, placement: Placement::default(), ids: BTreeMap::new() };
+    // An opaque network module that holds nodes is drawn as their VPC box, so it takes no slot
+    // of its own (which could leave an empty module box behind).
+    let boxed: BTreeSet<ItemId> = slots
+        .values()
+        .filter_map(|slot| match slot {
+            Slot::Vpc(v) | Slot::Tier(Some(v), _) if classes.opaque.contains_key(v) => Some(*v),
+            _ => None,
+        })
+        .collect();
+    slots.retain(|node, _| !boxed.contains(node));
+    let mut b = Builder { model, placement: Placement { boxed, ..Placement::default() }, ids: BTreeMap::new() };
     // VPC boxes go inside a module box only when all their members belong to that module.
     let mut vpc_modules: BTreeMap<ItemId, BTreeSet<&str>> = BTreeMap::new();
     for (node, slot) in &slots {
@@ -177,6 +190,9 @@ fn opaque_slot(
     node: ItemId,
     depth: usize,
 ) -> Option<OpaqueSlot> {
+    if !classes.opaque.values().any(|c| c == "network") {
+        return None;
+    }
     let item = &model.items[node];
     let exprs: Vec<&Expr> = if classes.opaque.contains_key(&node) {
         item.body.attributes.iter().map(|a| &a.value).collect()
